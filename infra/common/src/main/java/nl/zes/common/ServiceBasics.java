@@ -1,0 +1,55 @@
+package nl.zes.common;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.util.List;
+import nl.zes.common.config.KafkaConfig;
+import nl.zes.common.config.PgConfig;
+import nl.zes.common.db.Migrations;
+import nl.zes.common.db.Retry;
+import nl.zes.common.health.KafkaProbe;
+import nl.zes.common.health.PostgresProbe;
+import nl.zes.common.health.ServiceHealth;
+
+/**
+ * What every service has: its PostgreSQL pool on its own schema, a Kafka probe, and a health address that
+ * answers from the first moment (so that readiness can say what is down while the service waits for it).
+ * {@link #start} completes once the schema's migrations are applied, retrying with back-off while
+ * PostgreSQL is unreachable.
+ */
+public final class ServiceBasics {
+
+  private final Pool pool;
+  private final KafkaProbe kafkaProbe;
+  private final MessageConsumer<JsonObject> health;
+
+  private ServiceBasics(Pool pool, KafkaProbe kafkaProbe, MessageConsumer<JsonObject> health) {
+    this.pool = pool;
+    this.kafkaProbe = kafkaProbe;
+    this.health = health;
+  }
+
+  public static Future<ServiceBasics> start(Vertx vertx, String service, String schema, String healthAddress,
+      PgConfig pg, KafkaConfig kafka) {
+    Pool pool = pg.pool(vertx, schema);
+    KafkaProbe probe = kafka == null ? null : new KafkaProbe(vertx, kafka);
+    MessageConsumer<JsonObject> health = ServiceHealth.register(vertx, healthAddress, service,
+        () -> probe == null ? List.of(PostgresProbe.check(pool)) : List.of(PostgresProbe.check(pool), probe.check()));
+    ServiceBasics basics = new ServiceBasics(pool, probe, health);
+    return Retry.withBackoff(vertx, service + " migrations", () -> Migrations.apply(pool, schema)).map(basics);
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  public Future<Void> close() {
+    if (kafkaProbe != null) {
+      kafkaProbe.close();
+    }
+    return health.unregister().eventually(pool::close);
+  }
+}
