@@ -22,11 +22,13 @@ import nl.zes.common.health.ServiceHealth;
  */
 public final class ServiceBasics {
 
+  private final Vertx vertx;
   private final Pool pool;
   private final KafkaProbe kafkaProbe;
   private final MessageConsumer<JsonObject> health;
 
-  private ServiceBasics(Pool pool, KafkaProbe kafkaProbe, MessageConsumer<JsonObject> health) {
+  private ServiceBasics(Vertx vertx, Pool pool, KafkaProbe kafkaProbe, MessageConsumer<JsonObject> health) {
+    this.vertx = vertx;
     this.pool = pool;
     this.kafkaProbe = kafkaProbe;
     this.health = health;
@@ -38,7 +40,7 @@ public final class ServiceBasics {
     KafkaProbe probe = kafka == null ? null : new KafkaProbe(vertx, kafka);
     MessageConsumer<JsonObject> health = ServiceHealth.register(vertx, healthAddress, service,
         () -> probe == null ? List.of(PostgresProbe.check(pool)) : List.of(PostgresProbe.check(pool), probe.check()));
-    ServiceBasics basics = new ServiceBasics(pool, probe, health);
+    ServiceBasics basics = new ServiceBasics(vertx, pool, probe, health);
     return Retry.withBackoff(vertx, service + " migrations", () -> Migrations.apply(pool, schema)).map(basics);
   }
 
@@ -47,9 +49,11 @@ public final class ServiceBasics {
   }
 
   public Future<Void> close() {
-    if (kafkaProbe != null) {
-      kafkaProbe.close();
-    }
-    return health.unregister().eventually(pool::close);
+    Future<Void> probeClosed = kafkaProbe == null ? Future.succeededFuture()
+        : vertx.executeBlocking(() -> {
+          kafkaProbe.close();
+          return null;
+        });
+    return health.unregister().eventually(() -> probeClosed).eventually(pool::close);
   }
 }

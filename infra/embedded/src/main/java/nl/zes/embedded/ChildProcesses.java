@@ -78,9 +78,36 @@ final class ChildProcesses {
     }
   }
 
+  /**
+   * In a session of its own ({@code setsid}), so that a Ctrl-C meant for the owner does not reach the child
+   * before the owner has stopped what uses it; the owner stops it in order.
+   */
+  static List<String> detached(List<String> command) {
+    List<String> wrapped = new ArrayList<>(List.of("setsid"));
+    wrapped.addAll(command);
+    return wrapped;
+  }
+
+  /**
+   * Runs a server that has no parent watch of its own so that closing our end of its standard input (or our
+   * death) sends it SIGINT; the wrapper exits when the server does.
+   */
+  static List<String> stoppedByClosingStdin(List<String> command) {
+    List<String> wrapped = new ArrayList<>(List.of("setsid", "sh", "-c",
+        "exec 3<&0; \"$@\" </dev/null & pid=$!; (cat <&3 >/dev/null; kill -INT $pid 2>/dev/null) & wait $pid", "sh"));
+    wrapped.addAll(command);
+    return wrapped;
+  }
+
+  /** Closes the child's standard input (its signal to stop) and waits; kills it if it overstays. */
   static void stop(Process process, Duration grace) {
     if (process == null || !process.isAlive()) {
       return;
+    }
+    try {
+      process.getOutputStream().close();
+    } catch (IOException ignored) {
+      // the child is gone already
     }
     try {
       if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -47,7 +47,6 @@ public final class LocalKafka implements AutoCloseable {
   public static LocalKafka start(Path dir, int port, int controllerPort, int defaultPartitions) {
     LocalKafka kafka = new LocalKafka(dir.toAbsolutePath(), port, controllerPort, defaultPartitions);
     kafka.startBroker();
-    Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop, "kafka-stop-" + port));
     return kafka;
   }
 
@@ -67,11 +66,6 @@ public final class LocalKafka implements AutoCloseable {
   public synchronized void stop() {
     if (!isRunning()) {
       return;
-    }
-    try {
-      process.getOutputStream().close();
-    } catch (IOException ignored) {
-      // closing stdin is the signal; an error means the child is gone already
     }
     ChildProcesses.stop(process, Duration.ofSeconds(30));
     LOG.info("Kafka on port {} stopped", port);
@@ -95,10 +89,10 @@ public final class LocalKafka implements AutoCloseable {
       Path launcher = extractLauncher();
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       String classpath = brokerClasspath() + File.pathSeparator + launcher;
-      process = new ProcessBuilder(List.of(java, "-Xms128m", "-Xmx256m", "-XX:+UseSerialGC",
+      process = new ProcessBuilder(ChildProcesses.detached(List.of(java, "-Xms128m", "-Xmx256m", "-XX:+UseSerialGC",
           "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.awt.headless=true",
           "-Dlog4j2.level=WARN", "-cp", classpath, MAIN_CLASS,
-          config.toString(), clusterId(), dir.resolve("logs").toString()))
+          config.toString(), clusterId(), dir.resolve("logs").toString())))
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker.log").toFile()))
           .start();

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * A real PostgreSQL server from the machine's own binaries, on loopback only, with its data in a directory
  * of ours. When this JVM runs as root the server runs as the {@code postgres} user, since PostgreSQL
  * refuses root. The superuser is {@code zes}, trusted on loopback: this is for tests and the embedded
- * default, never for production.
+ * default, never for production. The server stops (fast shutdown) when its standard input closes, which
+ * also happens when this JVM dies, so no server outlives its owner.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -100,7 +101,6 @@ public final class LocalPostgres implements AutoCloseable {
     if (!isRunning()) {
       return;
     }
-    ChildProcesses.run(List.of("kill", "-INT", String.valueOf(process.pid())), Duration.ofSeconds(5));
     ChildProcesses.stop(process, Duration.ofSeconds(30));
     LOG.info("PostgreSQL on port {} stopped", port);
   }
@@ -144,16 +144,14 @@ public final class LocalPostgres implements AutoCloseable {
     }
     try {
       File log = dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile();
-      process = new ProcessBuilder(ChildProcesses.asUser(OS_USER, command))
+      process = new ProcessBuilder(ChildProcesses.stoppedByClosingStdin(ChildProcesses.asUser(OS_USER, command)))
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
           .start();
-      process.getOutputStream().close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start postgres", e);
     }
     awaitReady();
-    Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "postgres-stop-" + port));
     LOG.info("PostgreSQL listening on 127.0.0.1:{}", port);
   }
 

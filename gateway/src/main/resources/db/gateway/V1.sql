@@ -1,0 +1,1 @@
+CREATE TABLE api_key (id text PRIMARY KEY);
