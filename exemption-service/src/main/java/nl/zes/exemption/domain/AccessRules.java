@@ -131,14 +131,14 @@ public final class AccessRules {
 
     private AccessDecision vrijstelling(Vehicle vehicle, Day day) {
         LocalDate firstAdmission = vehicle.firstAdmission();
-        if (!firstAdmission.isAfter(day.historicBornBy)) {
+        if (!firstAdmission.isAfter(day.historicAdmittedBy)) {
             return allowed(Basis.VRIJSTELLING, AccessRule.VRIJSTELLING_HISTORIC, generalEnd,
                     explanations.historic(vehicle.kind(), firstAdmission));
         }
         if (vehicle.kind() == VehicleKind.VAN) {
             return vehicle.hasAnyCode(vrijstellingen.wheelchairCodes()) ? wheelchair : null;
         }
-        if (firstAdmission.isAfter(day.specialTruckAgedBy)
+        if (firstAdmission.isAfter(day.specialTruckAdmittedBy)
                 && (vehicle.hasAnyBodyCode(vrijstellingen.specialTruckBodyCodes())
                         || vehicle.hasAnyBodyCode(vrijstellingen.specialPurposeCodes()))) {
             LocalDate turnsOld = firstAdmission.plusYears(vrijstellingen.specialTruckAgeLimitYears());
@@ -257,8 +257,8 @@ public final class AccessRules {
         if (day == null || day.epochDay != epochDay) {
             LocalDate date = LocalDate.ofEpochDay(epochDay);
             day = new Day(epochDay, date,
-                    bornBy(date, vrijstellingen.historicAgeYears()),
-                    bornBy(date, vrijstellingen.specialTruckAgeLimitYears()),
+                    admittedBy(date, vrijstellingen.historicAgeYears()),
+                    admittedBy(date, vrijstellingen.specialTruckAgeLimitYears()),
                     !date.isBefore(access.generalEnd()));
             lastDay = day;
         }
@@ -270,11 +270,11 @@ public final class AccessRules {
      * turns N on {@code firstAdmission.plusYears(N)} (so one admitted on 29 February turns N on 28 February
      * in a common year).
      */
-    static LocalDate bornBy(LocalDate date, int years) {
-        LocalDate bornBy = date.minusYears(years);
+    static LocalDate admittedBy(LocalDate date, int years) {
+        LocalDate admittedBy = date.minusYears(years);
         boolean lastOfFebruaryInCommonYear = date.getMonthValue() == 2 && date.getDayOfMonth() == 28
                 && !date.isLeapYear();
-        return lastOfFebruaryInCommonYear && Year.isLeap(bornBy.getYear()) ? bornBy.plusDays(1) : bornBy;
+        return lastOfFebruaryInCommonYear && Year.isLeap(admittedBy.getYear()) ? admittedBy.plusDays(1) : admittedBy;
     }
 
     private static AccessDecision allowed(Basis basis, AccessRule rule, Instant until, String explanation) {
@@ -287,7 +287,7 @@ public final class AccessRules {
 
     /** Calendar facts of one Amsterdam day, shared by every passage on it. */
     private record Day(
-            long epochDay, LocalDate date, LocalDate historicBornBy, LocalDate specialTruckAgedBy,
+            long epochDay, LocalDate date, LocalDate historicAdmittedBy, LocalDate specialTruckAdmittedBy,
             boolean pastGeneralEnd) {
     }
 }

@@ -31,6 +31,26 @@ public final class TestInfra {
     return new KafkaConfig(servers.kafka().bootstrapServers(), prefix, 2);
   }
 
+  /**
+   * The environment a service would get in production, pointing at this class's database and topics, for
+   * {@code XConfig.fromEnv(infra.env())}. Add or override entries for what a test needs.
+   */
+  public java.util.Map<String, String> env() {
+    java.util.Map<String, String> env = new java.util.HashMap<>();
+    PgConfig pg = pgConfig();
+    env.put("PGHOST", pg.host());
+    env.put("PGPORT", String.valueOf(pg.port()));
+    env.put("PGDATABASE", pg.database());
+    env.put("PGUSER", pg.user());
+    env.put("ZES_PG_POOL_SIZE", "4");
+    env.put("ZES_KAFKA_BOOTSTRAP_SERVERS", servers.kafka().bootstrapServers());
+    env.put("ZES_TOPIC_PREFIX", prefix);
+    env.put("ZES_KAFKA_PARTITIONS", "2");
+    env.put("ZES_HTTP_HOST", "127.0.0.1");
+    env.put("ZES_HTTP_PORT", "0");
+    return env;
+  }
+
   public String database() {
     return database;
   }

@@ -1,0 +1,30 @@
+package nl.zes.devstack;
+
+import java.nio.file.Path;
+import java.util.Map;
+import nl.zes.common.config.ConfigException;
+import nl.zes.common.config.Env;
+
+/** The embedded default's settings: where its data lives and which loopback ports it takes. */
+record DevStackOptions(Path dataDir, int httpPort, int pgPort, int kafkaPort, int kafkaControllerPort,
+    String adminKey, boolean demo) {
+
+  static DevStackOptions parse(String[] args, Map<String, String> environment) {
+    Env env = Env.of(environment);
+    boolean demo = false;
+    for (int i = 1; i < args.length; i++) {
+      switch (args[i]) {
+        case "--demo" -> demo = true;
+        default -> throw new ConfigException("unknown option " + args[i] + " (usage: zes up [--demo])");
+      }
+    }
+    return new DevStackOptions(
+        Path.of(env.string("ZES_DATA_DIR", ".zes")).toAbsolutePath().normalize(),
+        env.port("ZES_HTTP_PORT", 8080),
+        env.port("ZES_DEV_PG_PORT", 15432),
+        env.port("ZES_DEV_KAFKA_PORT", 19092),
+        env.port("ZES_DEV_KAFKA_CONTROLLER_PORT", 19093),
+        env.string("ZES_BOOTSTRAP_ADMIN_KEY", null),
+        demo);
+  }
+}
