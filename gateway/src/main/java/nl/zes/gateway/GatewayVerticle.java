@@ -70,7 +70,7 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   private List<ApiRoutes> apiRoutes() {
-    return List.of();
+    return List.of(new AdminRoutes(), new ExemptionRoutes(), new PassageRoutes(), new ReportRoutes());
   }
 
   @Override

@@ -13,6 +13,9 @@ public final class Addresses {
   /** Passages from the gateway to the passage-service, validated and written to Kafka before the reply. */
   public static final String PASSAGES_INGEST = "passages.ingest";
 
+  /** The municipalities with their zones and fines dates: {@code {}} → {@code {items:[{code, name, zones, enforcementStart}]}}. */
+  public static final String EXEMPTIONS_MUNICIPALITIES = "exemptions.municipalities.list";
+
   private Addresses() {
   }
 }

@@ -11,11 +11,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EnvTest {
 
   @ParameterizedTest
-  @CsvSource({
-      "PGPORT, abc, PGPORT must be an integer, got 'abc'",
-      "PGPORT, 70000, PGPORT must be between 1 and 65535, got '70000'",
-      "ZES_KAFKA_PARTITIONS, 0, ZES_KAFKA_PARTITIONS must be between 1 and 1024, got '0'",
-      "ZES_PG_POOL_SIZE, -3, ZES_PG_POOL_SIZE must be between 1 and 200, got '-3'"})
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "PGPORT | abc | PGPORT must be an integer, got 'abc'",
+      "PGPORT | 70000 | PGPORT must be between 1 and 65535, got '70000'",
+      "ZES_KAFKA_PARTITIONS | 0 | ZES_KAFKA_PARTITIONS must be between 1 and 1024, got '0'",
+      "ZES_PG_POOL_SIZE | -3 | ZES_PG_POOL_SIZE must be between 1 and 200, got '-3'"})
   void aMalformedValueIsRefusedWithOneLineNamingTheVariable(String name, String value, String message) {
     assertThatThrownBy(() -> {
       Env env = Env.of(Map.of(name, value));
