@@ -4,6 +4,7 @@ package nl.zes.exemption.register;
 final class InvalidValueException extends Exception {
 
     InvalidValueException(String column, String problem) {
+        // No stack trace: a bad export may reject millions of lines, and the message says all.
         super(column + ": " + problem, null, false, false);
     }
 }
