@@ -1,14 +1,23 @@
 package nl.zes.common;
 
 import io.vertx.core.Deployable;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
 import io.vertx.launcher.application.VertxApplication;
 import io.vertx.launcher.application.VertxApplicationHooks;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
+import nl.zes.common.cluster.ClusterConfig;
+import nl.zes.common.cluster.ClusterManagers;
 import nl.zes.common.config.ConfigException;
+import nl.zes.common.config.Env;
 
 /**
  * Runs one service as its own process through Vert.x's application launcher (SIGTERM undeploys it, which
  * drains it). Configuration is read first: a bad value stops the process with one line naming the variable.
+ * With {@code ZES_CLUSTER_MEMBERS} set, the process joins the clustered event bus (see {@link ClusterConfig}).
  */
 public final class ServiceLauncher {
 
@@ -16,18 +25,35 @@ public final class ServiceLauncher {
   }
 
   public static void launch(String[] args, Supplier<? extends Deployable> mainVerticle) {
+    System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
     Deployable verticle;
+    ClusterConfig cluster;
     try {
+      cluster = ClusterConfig.fromEnv(Env.of(System.getenv()));
       verticle = mainVerticle.get();
     } catch (ConfigException e) {
       System.err.println("zes: configuration error: " + e.getMessage());
       System.exit(2);
       return;
     }
-    new VertxApplication(args, new VertxApplicationHooks() {
+    List<String> arguments = new ArrayList<>(Arrays.asList(args));
+    if (cluster != null && !arguments.contains("-cluster") && !arguments.contains("--cluster")) {
+      arguments.add("--cluster");
+    }
+    new VertxApplication(arguments.toArray(String[]::new), new VertxApplicationHooks() {
       @Override
       public Supplier<? extends Deployable> verticleSupplier() {
         return () -> verticle;
+      }
+
+      @Override
+      public VertxBuilder createVertxBuilder(VertxOptions options) {
+        VertxBuilder builder = io.vertx.core.Vertx.builder();
+        if (cluster == null) {
+          return builder.with(options);
+        }
+        return builder.with(ClusterManagers.eventBusOn(options, cluster))
+            .withClusterManager(ClusterManagers.hazelcast(cluster));
       }
     }).launch();
   }
