@@ -44,6 +44,7 @@ public final class DevStack {
   private LocalPostgres postgres;
   private LocalKafka kafka;
   private Vertx vertx;
+  private final ServiceProcesses processes = new ServiceProcesses();
 
   DevStack(DevStackOptions options) {
     this.options = options;
@@ -96,19 +97,33 @@ public final class DevStack {
     env.put("ZES_HTTP_PORT", String.valueOf(options.httpPort()));
     env.put("ZES_BOOTSTRAP_ADMIN_KEY", adminKey);
 
-    vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
-    deploy(new ExemptionVerticle(ExemptionConfig.fromEnv(env)))
-        .compose(id -> deploy(new PassageVerticle(PassageConfig.fromEnv(env))))
-        .compose(id -> deploy(new ReportingVerticle(ReportingConfig.fromEnv(env))))
-        .compose(id -> deploy(new GatewayVerticle(GatewayConfig.fromEnv(env))))
-        .await(5, TimeUnit.MINUTES);
+    if (options.cluster() > 0) {
+      processes.start(Path.of("").toAbsolutePath(), options.dataDir().resolve("logs"), options.cluster(),
+          options.httpPort(), env);
+    } else {
+      vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+      deploy(new ExemptionVerticle(ExemptionConfig.fromEnv(env)))
+          .compose(id -> deploy(new PassageVerticle(PassageConfig.fromEnv(env))))
+          .compose(id -> deploy(new ReportingVerticle(ReportingConfig.fromEnv(env))))
+          .compose(id -> deploy(new GatewayVerticle(GatewayConfig.fromEnv(env))))
+          .await(5, TimeUnit.MINUTES);
+    }
 
     String url = "http://127.0.0.1:" + options.httpPort();
     System.out.println();
+    if (options.cluster() > 0) {
+      System.out.println("ZES cluster starting: " + options.cluster() + " instance(s) of each service as separate processes;"
+          + " gateways on ports " + options.httpPort() + ".." + (options.httpPort() + options.cluster() - 1)
+          + ", logs in " + options.dataDir().resolve("logs"));
+    }
     System.out.println("ZES is up: " + url + "/api/v1   (dashboard " + url + "/, API docs " + url + "/docs)");
     System.out.println("admin key: " + adminKey);
     System.out.println("ready:     curl " + url + "/health/ready");
     System.out.println("Ctrl-C stops everything; data stays in " + options.dataDir());
+    if (options.cluster() > 0) {
+      // no event loop of ours keeps this JVM alive: wait for Ctrl-C / SIGTERM (the shutdown hook stops all)
+      new java.util.concurrent.CountDownLatch(1).await();
+    }
   }
 
   private Future<String> deploy(io.vertx.core.Deployable verticle) {
@@ -134,6 +149,7 @@ public final class DevStack {
 
   void stop() {
     LOG.info("stopping ZES");
+    processes.stop();
     if (vertx != null) {
       try {
         vertx.close().await(60, TimeUnit.SECONDS);

@@ -23,6 +23,9 @@ public final class ClusterManagers {
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     config.setProperty("hazelcast.socket.bind.any", "false");
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
+    // members that started apart (each its own cluster for a moment) find each other again quickly
+    config.setProperty("hazelcast.merge.first.run.delay.seconds", "10");
+    config.setProperty("hazelcast.merge.next.run.delay.seconds", "10");
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(cluster.hazelcastPort()).setPortAutoIncrement(true).setPublicAddress(null);
     network.getInterfaces().setEnabled(true).clear().addInterface(cluster.host());
