@@ -9,6 +9,6 @@ public final class GatewayMain {
   }
 
   public static void main(String[] args) {
-    ServiceLauncher.launch(args, GatewayVerticle::new);
+    ServiceLauncher.launch(args, GatewayVerticle::new, Metrics::vertxBuilder);
   }
 }

@@ -25,6 +25,12 @@ public final class ServiceLauncher {
   }
 
   public static void launch(String[] args, Supplier<? extends Deployable> mainVerticle) {
+    launch(args, mainVerticle, options -> io.vertx.core.Vertx.builder().with(options));
+  }
+
+  /** As {@link #launch(String[], Supplier)}, with the Vert.x builder made by {@code builder} (e.g. with metrics). */
+  public static void launch(String[] args, Supplier<? extends Deployable> mainVerticle,
+      java.util.function.Function<VertxOptions, VertxBuilder> builder) {
     System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
     Deployable verticle;
     ClusterConfig cluster;
@@ -48,11 +54,10 @@ public final class ServiceLauncher {
 
       @Override
       public VertxBuilder createVertxBuilder(VertxOptions options) {
-        VertxBuilder builder = io.vertx.core.Vertx.builder();
         if (cluster == null) {
-          return builder.with(options);
+          return builder.apply(options);
         }
-        return builder.with(ClusterManagers.eventBusOn(options, cluster))
+        return builder.apply(ClusterManagers.eventBusOn(options, cluster))
             .withClusterManager(ClusterManagers.hazelcast(cluster));
       }
     }).launch();

@@ -23,6 +23,7 @@ import nl.zes.exemption.ExemptionConfig;
 import nl.zes.exemption.ExemptionVerticle;
 import nl.zes.gateway.GatewayConfig;
 import nl.zes.gateway.GatewayVerticle;
+import nl.zes.gateway.Metrics;
 import nl.zes.passage.PassageConfig;
 import nl.zes.passage.PassageVerticle;
 import nl.zes.reporting.ReportingConfig;
@@ -101,7 +102,7 @@ public final class DevStack {
       processes.start(Path.of("").toAbsolutePath(), options.dataDir().resolve("logs"), options.cluster(),
           options.httpPort(), env);
     } else {
-      vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+      vertx = Metrics.vertxBuilder(new VertxOptions().setPreferNativeTransport(true)).build();
       deploy(new ExemptionVerticle(ExemptionConfig.fromEnv(env)))
           .compose(id -> deploy(new PassageVerticle(PassageConfig.fromEnv(env))))
           .compose(id -> deploy(new ReportingVerticle(ReportingConfig.fromEnv(env))))
