@@ -32,6 +32,38 @@ public final class Addresses {
   public static final String REPORTING_DAY_EXEMPTIONS = "reporting.day-exemptions";
   public static final String REPORTING_MONITORING = "reporting.monitoring";
 
+  /**
+   * Admin: create or replace one municipality, {@code {code (of the path), body: {name, zones, enforcementStart}}}
+   * → the stored municipality, reply header zes-status 201 when created.
+   */
+  public static final String EXEMPTIONS_MUNICIPALITIES_PUT = "exemptions.municipalities.put";
+
+  /**
+   * One piece of a streamed register import, sent in order, the next only after the reply to the previous:
+   * {@code {importId, dataset, seq, data (bytes), last}}. The reply to the last piece is
+   * {@code {imported, rejected:[{line, error}], rejectedCount}}; the others reply {@code {}} once consumed.
+   * {@code {importId, abort: true}} gives an import up.
+   */
+  public static final String EXEMPTIONS_VEHICLES_IMPORT_CHUNK = "exemptions.vehicles.import.chunk";
+
+  /** {@code {plate}} → API.md's vehicle view; 404 when unknown. */
+  public static final String EXEMPTIONS_VEHICLES_GET = "exemptions.vehicles.get";
+
+  /** {@code {plate, municipality, at?}} → API.md's access decision. */
+  public static final String EXEMPTIONS_ACCESS_CHECK = "exemptions.access.check";
+
+  /** Long-term exemptions (API.md "Access and exemptions"): create, decide, revoke, get, list, status. */
+  public static final String EXEMPTIONS_CREATE = "exemptions.create";
+  public static final String EXEMPTIONS_DECIDE = "exemptions.decide";
+  public static final String EXEMPTIONS_REVOKE = "exemptions.revoke";
+  public static final String EXEMPTIONS_GET = "exemptions.get";
+  public static final String EXEMPTIONS_LIST = "exemptions.list";
+  public static final String EXEMPTIONS_STATUS = "exemptions.status";
+
+  /** Day exemptions: {@code {plate, municipality, date, requestedAt?}} and {@code {plate, municipality, year?}}. */
+  public static final String EXEMPTIONS_DAY_CREATE = "exemptions.day.create";
+  public static final String EXEMPTIONS_DAY_LIST = "exemptions.day.list";
+
   private Addresses() {
   }
 }
