@@ -2,14 +2,10 @@ package nl.zes.gateway;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RequestBody;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
-import java.util.Locale;
 import java.util.UUID;
 import nl.zes.common.bus.Addresses;
 import nl.zes.common.problem.Problem;
@@ -19,19 +15,20 @@ import nl.zes.common.problem.Problem;
  * forwarded to the exemption-service. Role checks are not here (see {@code RoutePermissions}); the tenancy of a
  * municipality key is enforced by the service.
  *
- * <p>{@code POST /vehicles/import} streams: its body (a multi-GB export) is never buffered. It must not be
- * preceded by a {@code BodyHandler}, and whatever runs before it asynchronously must keep the request paused.
+ * <p>{@code ApiGate} has already checked the key, role, media type and (for JSON endpoints) the body.
+ * {@code POST /vehicles/import} streams: its body (a multi-GB export) is never buffered, so it must not be
+ * preceded by a {@code BodyHandler} ({@code RoutePermissions} marks it STREAMED), and whatever runs before it
+ * asynchronously must keep the request paused.
  */
 final class ExemptionRoutes implements ApiRoutes {
 
-  static final long MAX_JSON_BYTES = 64 * 1024;
   /** Bytes per import piece on the event bus; the service answers each before the next is read. */
   static final int IMPORT_PIECE_BYTES = 1024 * 1024;
 
   @Override
   public void mount(Router api, ServiceCall services) {
     api.get("/municipalities").handler(ctx -> listMunicipalities(ctx, services));
-    api.put("/municipalities/:code").handler(jsonBodies()).handler(ctx -> withJson(ctx, body ->
+    api.put("/municipalities/:code").handler(ctx -> withJson(ctx, body ->
         services.forward(ctx, Addresses.EXEMPTIONS_MUNICIPALITIES_PUT,
             new JsonObject().put("code", ctx.pathParam("code")).put("body", body))));
     api.post("/vehicles/import").handler(ctx -> new Upload(ctx, services).begin());
@@ -40,7 +37,7 @@ final class ExemptionRoutes implements ApiRoutes {
     api.get("/access").handler(ctx -> services.forward(ctx, Addresses.EXEMPTIONS_ACCESS_CHECK,
         query(ctx, "plate", "municipality", "at")));
 
-    api.post("/exemptions").handler(jsonBodies()).handler(ctx -> withJson(ctx, body ->
+    api.post("/exemptions").handler(ctx -> withJson(ctx, body ->
         services.forward(ctx, Addresses.EXEMPTIONS_CREATE, body)));
     api.get("/exemptions").handler(ctx -> services.forward(ctx, Addresses.EXEMPTIONS_LIST,
         query(ctx, "plate", "status", "type", "municipality", "limit", "cursor")));
@@ -49,12 +46,12 @@ final class ExemptionRoutes implements ApiRoutes {
         query(ctx, "plate", "municipality", "at")));
     api.get("/exemptions/:id").handler(ctx -> services.forward(ctx, Addresses.EXEMPTIONS_GET,
         new JsonObject().put("id", ctx.pathParam("id"))));
-    api.post("/exemptions/:id/decision").handler(jsonBodies()).handler(ctx -> withJson(ctx, body ->
+    api.post("/exemptions/:id/decision").handler(ctx -> withJson(ctx, body ->
         services.forward(ctx, Addresses.EXEMPTIONS_DECIDE, body.copy().put("id", ctx.pathParam("id")))));
-    api.post("/exemptions/:id/revocation").handler(jsonBodies()).handler(ctx -> withJson(ctx, body ->
+    api.post("/exemptions/:id/revocation").handler(ctx -> withJson(ctx, body ->
         services.forward(ctx, Addresses.EXEMPTIONS_REVOKE, body.copy().put("id", ctx.pathParam("id")))));
 
-    api.post("/day-exemptions").handler(jsonBodies()).handler(ctx -> withJson(ctx, body ->
+    api.post("/day-exemptions").handler(ctx -> withJson(ctx, body ->
         services.forward(ctx, Addresses.EXEMPTIONS_DAY_CREATE, body)));
     api.get("/day-exemptions").handler(ctx -> services.forward(ctx, Addresses.EXEMPTIONS_DAY_LIST,
         query(ctx, "plate", "municipality", "year")));
@@ -72,31 +69,9 @@ final class ExemptionRoutes implements ApiRoutes {
     });
   }
 
-  private static BodyHandler jsonBodies() {
-    return BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES);
-  }
-
-  /** Runs {@code then} with the request's JSON object, or answers 415 or 400. */
+  /** The JSON object body, read, bounded and checked to be one object by {@code ApiGate} before any route. */
   private static void withJson(RoutingContext ctx, java.util.function.Consumer<JsonObject> then) {
-    String mediaType = mediaType(ctx);
-    if (!mediaType.isEmpty() && !mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
-      ProblemResponses.send(ctx, Problem.of(415, "unsupported-media-type", "Unsupported media type",
-          "send application/json"));
-      return;
-    }
-    RequestBody body = ctx.body();
-    Object parsed;
-    try {
-      parsed = body == null || body.length() <= 0 ? null : body.buffer().toJson();
-    } catch (DecodeException e) {
-      ProblemResponses.send(ctx, Problem.badRequest("the body is not valid JSON"));
-      return;
-    }
-    if (!(parsed instanceof JsonObject json)) {
-      ProblemResponses.send(ctx, Problem.badRequest("the body must be a JSON object"));
-      return;
-    }
-    then.accept(json);
+    then.accept(ctx.body().asJsonObject());
   }
 
   /** The named query parameters (the first value of each) as a JSON object of strings. */
@@ -109,11 +84,6 @@ final class ExemptionRoutes implements ApiRoutes {
       }
     }
     return query;
-  }
-
-  private static String mediaType(RoutingContext ctx) {
-    String contentType = ctx.request().getHeader("Content-Type");
-    return contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -143,12 +113,6 @@ final class ExemptionRoutes implements ApiRoutes {
       dataset = ctx.queryParams().get("dataset");
       if (dataset == null || dataset.isBlank()) {
         answer(Problem.invalidField("dataset", "is required: vehicles, fuels or bodies"));
-        return;
-      }
-      String mediaType = mediaType(ctx);
-      if (!mediaType.equals("text/csv")) {
-        answer(Problem.of(415, "unsupported-media-type", "Unsupported media type",
-            "send the RDW export as text/csv"));
         return;
       }
       request.handler(this::onData);
