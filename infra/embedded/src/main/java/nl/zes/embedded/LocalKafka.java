@@ -140,10 +140,14 @@ public final class LocalKafka implements AutoCloseable {
     if (Files.exists(file)) {
       return Files.readString(file).trim();
     }
-    byte[] uuid = new byte[16];
-    UUID random = UUID.randomUUID();
-    java.nio.ByteBuffer.wrap(uuid).putLong(random.getMostSignificantBits()).putLong(random.getLeastSignificantBits());
-    String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(uuid);
+    String id;
+    do {
+      // the storage tool's argument parser would take an id that starts with '-' for an option
+      byte[] uuid = new byte[16];
+      UUID random = UUID.randomUUID();
+      java.nio.ByteBuffer.wrap(uuid).putLong(random.getMostSignificantBits()).putLong(random.getLeastSignificantBits());
+      id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(uuid);
+    } while (id.startsWith("-"));
     Files.writeString(file, id);
     return id;
   }
