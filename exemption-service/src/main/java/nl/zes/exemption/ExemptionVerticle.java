@@ -11,6 +11,7 @@ import nl.zes.exemption.domain.AccessRules;
 import nl.zes.exemption.exemptions.DayExemptions;
 import nl.zes.exemption.exemptions.ExemptionLifecycle;
 import nl.zes.exemption.index.AccessIndex;
+import nl.zes.exemption.index.IndexSync;
 import nl.zes.exemption.municipality.Municipalities;
 import nl.zes.exemption.municipality.MunicipalityRepository;
 import nl.zes.exemption.outbox.Outbox;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The exemption-service's main verticle. At start it migrates, seeds the municipalities, builds the access index
- * from PostgreSQL and only then answers on the event bus; the outbox publisher runs from then on.
+ * from PostgreSQL and only then answers on the event bus; the outbox publisher and the index sync (changes
+ * committed by other instances) run from then on.
  */
 public final class ExemptionVerticle extends VerticleBase {
 
@@ -35,6 +37,7 @@ public final class ExemptionVerticle extends VerticleBase {
   private OutboxPublisher publisher;
   private VehicleImports imports;
   private ExemptionBusApi api;
+  private IndexSync sync;
 
   public ExemptionVerticle() {
     this(ExemptionConfig.fromEnv(System.getenv()));
@@ -54,14 +57,17 @@ public final class ExemptionVerticle extends VerticleBase {
           RegisterRepository register = new RegisterRepository(pool);
           publisher = new OutboxPublisher(vertx, pool, config.kafka());
           Outbox outbox = new Outbox(config.kafka());
-          return Retry.withBackoff(vertx, SERVICE + " index", () -> load(pool, municipalities, register))
+          sync = new IndexSync(vertx, pool, register, config.kafka());
+          return Retry.withBackoff(vertx, SERVICE + " index",
+                  () -> sync.mark().compose(v -> load(pool, municipalities, register)))
               .compose(loaded -> {
                 imports = new VehicleImports(vertx, register, loaded);
                 api = new ExemptionBusApi(vertx);
                 return api.register(municipalities, loaded,
                     new AccessService(new AccessRules(config.policy()), loaded, municipalities), imports,
                     new ExemptionLifecycle(pool, config.policy(), loaded, municipalities, outbox, publisher::nudge),
-                    new DayExemptions(pool, config.policy(), loaded, municipalities, outbox, publisher::nudge));
+                    new DayExemptions(pool, config.policy(), loaded, municipalities, outbox, publisher::nudge))
+                    .onSuccess(v -> sync.follow(loaded));
               });
         })
         .onSuccess(v -> publisher.start());
@@ -84,6 +90,7 @@ public final class ExemptionVerticle extends VerticleBase {
   public Future<?> stop() {
     Future<Void> unregistered = api == null ? Future.succeededFuture() : api.unregister();
     return unregistered
+        .eventually(() -> sync == null ? Future.succeededFuture() : sync.stop())
         .eventually(() -> imports == null ? Future.succeededFuture() : imports.close())
         .eventually(() -> publisher == null ? Future.succeededFuture() : publisher.stop())
         .eventually(() -> basics == null ? Future.succeededFuture() : basics.close());

@@ -3,6 +3,7 @@ package nl.zes.passage;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -119,12 +120,25 @@ final class PassageIngestion {
       int repeated = duplicatesInRequest;
       String receivedAt = now.toString();
       return claims.claimAndThen(municipality, valid, fresh -> publish(fresh, receivedAt))
+          .recover(PassageIngestion::unavailableWhenPoolBusy)
           .map(accepted -> {
             metrics.received(accepted);
             return new JsonObject().put("accepted", accepted).put("duplicates", repeated + valid.size() - accepted)
                 .put("rejected", new JsonArray(new ArrayList<>(rejected.values())));
           });
     });
+  }
+
+  /**
+   * The pool's wait for a free connection timed out (Vert.x fails it with a bare "Timeout"): every connection is
+   * held, e.g. by claims waiting for a Kafka that is away. Nothing was claimed, so the client may retry: 503.
+   */
+  private static Future<Integer> unavailableWhenPoolBusy(Throwable failure) {
+    if (failure instanceof NoStackTraceThrowable && "Timeout".equals(failure.getMessage())) {
+      return Future.failedFuture(Problem.unavailable("every database connection is busy; nothing was stored, "
+          + "retry later").exception());
+    }
+    return Future.failedFuture(failure);
   }
 
   private Future<Void> publish(List<ValidPassage> passages, String receivedAt) {

@@ -8,6 +8,7 @@ import io.vertx.sqlclient.RowStream;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -52,13 +53,19 @@ public final class RegisterRepository {
              v.maximum_mass_kg, f.sequences, f.fuels, f.classes, b.kinds, b.codes
       FROM vehicle v
       """;
-  private static final String ASSEMBLED_SOME = ASSEMBLED_COLUMNS + """
+  private static final String ASSEMBLED_EACH = ASSEMBLED_COLUMNS + """
       LEFT JOIN LATERAL (SELECT array_agg(sequence ORDER BY sequence) sequences, array_agg(fuel ORDER BY sequence) fuels,
                                 array_agg(emission_class ORDER BY sequence) classes
                          FROM vehicle_fuel WHERE plate = v.plate) f ON true
       LEFT JOIN LATERAL (SELECT array_agg(kind::text) kinds, array_agg(code) codes
                          FROM vehicle_body WHERE plate = v.plate) b ON true
-      WHERE v.plate = ANY($1)""";
+      """;
+  private static final String ASSEMBLED_SOME = ASSEMBLED_EACH + "WHERE v.plate = ANY($1)";
+  /** Every vehicle a row of any of the three tables was written for since $1 (imported_at is the writing tx's start). */
+  private static final String ASSEMBLED_CHANGED = ASSEMBLED_EACH + """
+      WHERE v.plate IN (SELECT plate FROM vehicle WHERE imported_at >= $1
+                        UNION SELECT plate FROM vehicle_fuel WHERE imported_at >= $1
+                        UNION SELECT plate FROM vehicle_body WHERE imported_at >= $1)""";
   private static final String ASSEMBLED_ALL = ASSEMBLED_COLUMNS + """
       LEFT JOIN (SELECT plate, array_agg(sequence ORDER BY sequence) sequences, array_agg(fuel ORDER BY sequence) fuels,
                         array_agg(emission_class ORDER BY sequence) classes
@@ -101,13 +108,18 @@ public final class RegisterRepository {
 
   /** Streams every vehicle of the register (for building the index at start). */
   public Future<Integer> forEachVehicle(Consumer<Vehicle> sink) {
-    return pool.withTransaction(conn -> stream(conn, sink));
+    return pool.withTransaction(conn -> stream(conn, ASSEMBLED_ALL, Tuple.tuple(), sink));
   }
 
-  private static Future<Integer> stream(SqlConnection conn, Consumer<Vehicle> sink) {
-    return conn.prepare(ASSEMBLED_ALL).compose(statement -> {
+  /** Streams the vehicles written by transactions that started at or after {@code since} (another instance's imports). */
+  public Future<Integer> forEachVehicleChangedSince(OffsetDateTime since, Consumer<Vehicle> sink) {
+    return pool.withTransaction(conn -> stream(conn, ASSEMBLED_CHANGED, Tuple.of(since), sink));
+  }
+
+  private static Future<Integer> stream(SqlConnection conn, String sql, Tuple arguments, Consumer<Vehicle> sink) {
+    return conn.prepare(sql).compose(statement -> {
       Promise<Integer> done = Promise.promise();
-      RowStream<Row> rows = statement.createStream(FETCH);
+      RowStream<Row> rows = statement.createStream(FETCH, arguments);
       int[] count = {0};
       rows.exceptionHandler(done::tryFail);
       rows.endHandler(v -> done.tryComplete(count[0]));

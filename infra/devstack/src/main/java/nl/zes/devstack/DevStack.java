@@ -25,6 +25,8 @@ import nl.zes.gateway.GatewayConfig;
 import nl.zes.gateway.GatewayVerticle;
 import nl.zes.gateway.Metrics;
 import nl.zes.passage.PassageConfig;
+import nl.zes.simulator.Demo;
+import nl.zes.simulator.DemoSizes;
 import nl.zes.passage.PassageVerticle;
 import nl.zes.reporting.ReportingConfig;
 import nl.zes.reporting.ReportingVerticle;
@@ -121,10 +123,26 @@ public final class DevStack {
     System.out.println("admin key: " + adminKey);
     System.out.println("ready:     curl " + url + "/health/ready");
     System.out.println("Ctrl-C stops everything; data stays in " + options.dataDir());
+    if (options.demo()) {
+      runDemo(url, adminKey);
+    }
     if (options.cluster() > 0) {
       // no event loop of ours keeps this JVM alive: wait for Ctrl-C / SIGTERM (the shutdown hook stops all)
       new java.util.concurrent.CountDownLatch(1).await();
     }
+  }
+
+  /** Loads the simulated register, applications and two months of traffic through the public API. */
+  private static void runDemo(String url, String adminKey) {
+    System.out.println("demo: loading a simulated register, applications and November-December 2025 of traffic...");
+    Demo.Result result = Demo.run(url, adminKey, DemoSizes.standard(), System.out::println);
+    System.out.println();
+    System.out.println("demo loaded. Dashboard: " + result.dashboardUrl() + "  (paste the reporting key)");
+    System.out.println("reporting key: " + result.reportingKey());
+    System.out.println("loket key:     " + result.loketKey());
+    result.municipalityKeys().entrySet().stream().limit(3)
+        .forEach(e -> System.out.println("municipality " + e.getKey() + " key: " + e.getValue()));
+    result.problems().forEach(p -> System.out.println("demo problem: " + p));
   }
 
   private Future<String> deploy(io.vertx.core.Deployable verticle) {

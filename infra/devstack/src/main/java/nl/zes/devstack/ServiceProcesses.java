@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code zes up --cluster N}: every service as N separate processes (their runnable jars), joined by the
  * clustered event bus on loopback. Gateways listen on consecutive ports from the configured HTTP port.
+ * {@link #runnableJar} and {@link #launch} start one process for the cluster fault tests as well.
  */
-final class ServiceProcesses {
+public final class ServiceProcesses {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServiceProcesses.class);
   private static final List<String> SERVICES = List.of("exemption-service", "passage-service", "reporting-service", "gateway");
@@ -37,31 +39,47 @@ final class ServiceProcesses {
         .mapToObj(i -> "127.0.0.1:" + (FIRST_HAZELCAST_PORT + i)).collect(Collectors.joining(","));
     int member = 0;
     for (String service : SERVICES) {
-      Path jar = repo.resolve(service).resolve("target").resolve(service + "-0.1.0-SNAPSHOT-runnable.jar");
-      if (!Files.exists(jar)) {
-        throw new IllegalStateException(jar + " is missing: run ./zes build");
-      }
+      Path jar = runnableJar(repo, service);
       for (int i = 0; i < instances; i++, member++) {
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(service + "-" + i + ".log").toFile()));
-        Map<String, String> env = builder.environment();
-        env.putAll(baseEnv);
+        Map<String, String> env = new HashMap<>(baseEnv);
         env.put("ZES_CLUSTER_MEMBERS", memberList);
         env.put("ZES_CLUSTER_HOST", "127.0.0.1");
         env.put("ZES_CLUSTER_PORT", String.valueOf(FIRST_HAZELCAST_PORT + member));
         env.put("ZES_HTTP_PORT", String.valueOf(firstHttpPort + i));
-        try {
-          processes.add(builder.start());
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot start " + service, e);
-        }
+        processes.add(launch(jar, List.of("-Xmx512m", "-XX:+UseSerialGC"), env,
+            logDir.resolve(service + "-" + i + ".log")));
         LOG.info("started {} #{} (pid {}), log {}", service, i, processes.get(processes.size() - 1).pid(),
             logDir.resolve(service + "-" + i + ".log"));
         if (member == 0) {
           awaitFirstMember(processes.get(0));
         }
       }
+    }
+  }
+
+  /** A service's runnable jar in the repository; fails naming the jar and the command when it is not built. */
+  public static Path runnableJar(Path repo, String service) {
+    Path jar = repo.resolve(service).resolve("target").resolve(service + "-0.1.0-SNAPSHOT-runnable.jar");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(jar + " is missing: run ./zes build (or mvn package) first");
+    }
+    return jar;
+  }
+
+  /** Starts {@code java <jvmOptions> -jar <jar>} with the environment given added, output appended to {@code log}. */
+  public static Process launch(Path jar, List<String> jvmOptions, Map<String, String> env, Path log) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(jar.toString());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(env);
+    try {
+      return builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + jar.getFileName(), e);
     }
   }
 
