@@ -21,16 +21,21 @@ machine() {
   echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB, $(uname -sr), $(java -version 2>&1 | head -1)"
 }
 
-# The simulator's runnable jar (built if missing; the simulator has no dependency on the services).
+# A private copy of the simulator's runnable jar, made once per run (built first if missing; the simulator has no
+# dependency on the services): a rebuild of the jar during a run would break the JVMs reading it.
+BENCH_SIM_JAR="/tmp/zes-bench-simulator.$$.jar"
 simulator_jar() {
-  local jar
-  jar=$(ls "$ROOT"/infra/simulator/target/zes-simulator-*-runnable.jar 2>/dev/null | head -1 || true)
-  if [ -z "$jar" ]; then
-    log "building infra/simulator"
-    (cd "$ROOT" && (mvn -B -q -o package -DskipTests -pl infra/simulator || mvn -B -q package -DskipTests -pl infra/simulator)) >&2
-    jar=$(ls "$ROOT"/infra/simulator/target/zes-simulator-*-runnable.jar | head -1)
+  if [ ! -s "$BENCH_SIM_JAR" ]; then
+    local jar
+    jar=$(ls "$ROOT"/infra/simulator/target/zes-simulator-*-runnable.jar 2>/dev/null | head -1 || true)
+    if [ -z "$jar" ]; then
+      log "building infra/simulator"
+      (cd "$ROOT" && (mvn -B -q -o package -DskipTests -pl infra/simulator || mvn -B -q package -DskipTests -pl infra/simulator)) >&2
+      jar=$(ls "$ROOT"/infra/simulator/target/zes-simulator-*-runnable.jar | head -1)
+    fi
+    cp "$jar" "$BENCH_SIM_JAR"
   fi
-  echo "$jar"
+  echo "$BENCH_SIM_JAR"
 }
 
 run_sim() {
@@ -99,6 +104,7 @@ cleanup() {
     kill -KILL "$ZES_PID" 2>/dev/null || true
   fi
   if [ -n "$BENCH_DATA" ] && [ -z "${BENCH_KEEP:-}" ]; then rm -rf "$BENCH_DATA"; fi
+  rm -f "$BENCH_SIM_JAR"
 }
 
 # The value of key=value in the last RESULT line with this label, from a file.

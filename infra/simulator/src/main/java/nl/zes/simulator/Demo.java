@@ -67,7 +67,9 @@ public final class Demo {
     }
     progress.accept("demo: passages " + sizes.from() + " … " + sizes.to() + " for " + streams.size()
         + " municipalities");
-    client.postPassages(municipalityKeys, streams, expected, Math.max(1, sizes.concurrency() / 2), progress, null);
+    Progress posted = client.postPassages(municipalityKeys, streams, expected, Math.max(1, sizes.concurrency() / 2),
+        progress, null);
+    awaitVerdicts(client, reportingKey, sizes, posted.count(0), progress);
 
     String dashboard = baseUrl.replaceAll("/+$", "") + "/";
     Result result = new Result(dashboard, reportingKey, loketKey, municipalityKeys, client.problems());
@@ -81,6 +83,45 @@ public final class Demo {
       progress.accept("  problem: " + problem);
     }
     return result;
+  }
+
+  /**
+   * Evaluation runs behind ingestion: waits until the period's compliance report has stopped growing (three
+   * polls a second apart), at most three minutes, so that the dashboard shows the whole two months.
+   */
+  private static void awaitVerdicts(ZesClient client, String reportingKey, DemoSizes sizes, long accepted,
+      Consumer<String> progress) {
+    Progress counted = new Progress(progress, "verdicts", accepted, "counted in the reports");
+    String path = "/reports/compliance?from=" + sizes.from() + "&to=" + sizes.to();
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    long last = -1;
+    for (int stable = 0; stable < 3 && System.nanoTime() < deadline; ) {
+      ZesClient.Response response = client.send("GET", path, reportingKey, null, null, Duration.ofSeconds(30)).join();
+      long total = response.ok() ? countedPassages(response.json()) : -1;
+      stable = total == last ? stable + 1 : 0;
+      if (total > last) {
+        counted.add(0, total - Math.max(last, 0));
+      }
+      last = total;
+      try {
+        Thread.sleep(1_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    counted.done();
+  }
+
+  /** Every evaluated NL and foreign passage the compliance report counts (out-of-scope cars are not counted). */
+  private static long countedPassages(JsonObject compliance) {
+    long total = 0;
+    JsonArray rows = compliance.getJsonArray("municipalities", new JsonArray());
+    for (int i = 0; i < rows.size(); i++) {
+      JsonObject row = rows.getJsonObject(i);
+      total += row.getLong("passages", 0L) + row.getLong("notEnforceable", 0L) + row.getLong("unresolved", 0L);
+    }
+    return total;
   }
 
   private static Fleet loadRegister(ZesClient client, String adminKey, DemoSizes sizes, Consumer<String> progress) {

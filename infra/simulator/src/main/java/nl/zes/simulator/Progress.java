@@ -40,6 +40,10 @@ public final class Progress {
     }
   }
 
+  public long count(int index) {
+    return counts[index].get();
+  }
+
   /** Prints the final line. */
   public void done() {
     out.accept(line(System.nanoTime()) + " — done");

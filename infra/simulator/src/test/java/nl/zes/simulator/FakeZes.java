@@ -67,6 +67,8 @@ final class FakeZes implements AutoCloseable {
     router.post("/api/v1/passages").handler(this::passages);
     router.get("/api/v1/access").handler(ctx -> ctx.json(new JsonObject().put("plate", ctx.queryParam("plate").get(0))
         .put("allowed", true).put("basis", "ZERO_EMISSION").put("rule", "ZERO_EMISSION")));
+    router.get("/api/v1/reports/compliance").handler(ctx -> ctx.json(new JsonObject()
+        .put("municipalities", new JsonArray())));
     router.get("/api/v1/reports/monitoring").handler(ctx -> ctx.json(new JsonObject()
         .put("compliance", new JsonObject().put("municipalities", new JsonArray()))));
     server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);

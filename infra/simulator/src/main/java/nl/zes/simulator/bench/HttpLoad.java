@@ -1,5 +1,6 @@
 package nl.zes.simulator.bench;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -16,7 +17,9 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -24,6 +27,11 @@ import org.HdrHistogram.Histogram;
  * connections, each sending the next GET as soon as the previous answer is read, for a fixed time or number of
  * requests; latencies go into an HdrHistogram. A {@code {plate}} in the URL is replaced by the plates of a file
  * in turn. Sends to 127.0.0.1 only. Status 0 counts requests that got no answer.
+ *
+ * <p>With {@code --rate R} it is open-loop instead (as wrk2): a pacer thread starts request i at start + i/R
+ * whatever the answers, the {@code connections} only bound the requests on the wire (the others wait in the
+ * client's queue), and each latency runs from the request's scheduled start, so a stall of the server or of the
+ * generator counts against every request it delays (no coordinated omission).
  *
  * <pre>java -cp … HttpLoad --url http://127.0.0.1:18080/api/v1/access?plate={plate}&amp;municipality=GM0344
  *   --key K --plates plates.txt --connections 32 --seconds 30 --warmup 5</pre>
@@ -88,6 +96,77 @@ public final class HttpLoad {
     }
   }
 
+  /** Open-loop at {@code rate} requests/s; latencies from each request's scheduled start. */
+  public static Result paced(String url, String key, int connections, double rate, double warmupSeconds,
+      double seconds) throws Exception {
+    URI uri = URI.create(url);
+    if (!"127.0.0.1".equals(uri.getHost())) {
+      throw new IllegalArgumentException("benchmarks send traffic to 127.0.0.1 only, not " + uri.getHost());
+    }
+    String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    Vertx vertx = Vertx.vertx();
+    try {
+      HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+          new PoolOptions().setHttp1MaxSize(connections));
+      Context context = vertx.getOrCreateContext();
+      Histogram latency = Latency.histogram();
+      Map<Integer, Long> statuses = new TreeMap<>();
+      // measured, non-2xx, completed, last answer (touched on the context's thread only)
+      long[] counts = new long[4];
+      long period = Math.round(1e9 / rate);
+      long total = (long) ((warmupSeconds + seconds) * rate);
+      long start = System.nanoTime() + 100_000_000L;
+      long measureFrom = start + (long) (warmupSeconds * 1e9);
+      long end = start + total * period;
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      for (long i = 0; i < total; i++) {
+        long scheduled = start + i * period;
+        for (long wait = scheduled - System.nanoTime(); wait > 0; wait = scheduled - System.nanoTime()) {
+          LockSupport.parkNanos(wait);
+        }
+        context.runOnContext(v -> {
+          RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(uri.getHost())
+              .setPort(uri.getPort()).setURI(path);
+          if (key != null) {
+            options.putHeader("Authorization", "Bearer " + key);
+          }
+          client.request(options).compose(request -> request.send().compose(response ->
+                  response.body().map(body -> response.statusCode())))
+              .onComplete(result -> {
+                long finished = System.nanoTime();
+                if (result.failed() && counts[1] == 0) {
+                  System.err.println("first request without an answer: " + result.cause());
+                }
+                if (scheduled >= measureFrom) {
+                  counts[0]++;
+                  int status = result.failed() ? 0 : result.result();
+                  statuses.merge(status, 1L, Long::sum);
+                  if (status / 100 != 2) {
+                    counts[1]++;
+                  }
+                  latency.recordValue(Math.min(finished - scheduled, latency.getHighestTrackableValue()));
+                }
+                counts[3] = finished;
+                if (++counts[2] == total) {
+                  done.complete(null);
+                }
+              });
+        });
+      }
+      try {
+        done.get(30, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        // reported: the requests still unanswered are missing from the count and from the rate
+      }
+      CompletableFuture<Result> result = new CompletableFuture<>();
+      context.runOnContext(v -> result.complete(new Result(counts[0], counts[1] + (total - counts[2]),
+          (Math.max(end, counts[3]) - measureFrom) / 1e9, latency.copy(), new TreeMap<>(statuses))));
+      return result.get(10, TimeUnit.SECONDS);
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
   /** One request after another on a connection, until the bound. */
   private record Loop(HttpClient client, URI uri, String path, String key, List<String> plates, AtomicLong plateIndex,
       Histogram latency, AtomicLong requests, AtomicLong errors, Map<Integer, AtomicLong> statuses, long measureFrom, long end, long maxRequests,
@@ -136,8 +215,11 @@ public final class HttpLoad {
     Args args = new Args(arguments);
     List<String> plates = args.string("plates", null) == null ? List.of("VX123B")
         : readPlates(Path.of(args.string("plates", null)));
-    Result result = run(args.required("url"), args.string("key", null), plates, args.integer("connections", 16),
-        args.decimal("warmup", 2), args.decimal("seconds", 10), args.integer("requests", 0));
+    Result result = args.decimal("rate", 0) > 0
+        ? paced(args.required("url"), args.string("key", null), args.integer("connections", 16),
+            args.decimal("rate", 0), args.decimal("warmup", 2), args.decimal("seconds", 10))
+        : run(args.required("url"), args.string("key", null), plates, args.integer("connections", 16),
+            args.decimal("warmup", 2), args.decimal("seconds", 10), args.integer("requests", 0));
     System.out.println(args.string("label", "load") + ": " + result);
     System.out.printf("RESULT %s rps=%.0f p50=%.3f p99=%.3f p999=%.3f errors=%d%n", args.string("label", "load"),
         result.perSecond(), Latency.ms(result.latency(), 50), Latency.ms(result.latency(), 99),

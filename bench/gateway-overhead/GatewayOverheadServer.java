@@ -1,0 +1,63 @@
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import nl.zes.common.bus.Addresses;
+import nl.zes.embedded.LocalPostgres;
+import nl.zes.gateway.GatewayConfig;
+import nl.zes.gateway.GatewayVerticle;
+import nl.zes.gateway.Metrics;
+
+/**
+ * The servers of bench/gateway.sh, in one JVM and one Vert.x instance (as the gateway runs in production, with
+ * metrics): the real GatewayVerticle against an embedded PostgreSQL (its API-key table) whose
+ * {@code exemptions.municipalities.list} address is answered at once by a consumer with a fixed list, and a bare
+ * Vert.x HTTP server answering the very bytes the gateway answers. Run with the source launcher against the
+ * devstack jar: {@code java -cp zes-devstack-runnable.jar GatewayOverheadServer.java DATA PG_PORT GW_PORT BARE_PORT KEY}.
+ * Prints READY when both listen; stops on SIGTERM.
+ */
+public final class GatewayOverheadServer {
+
+  public static void main(String[] args) throws Exception {
+    Path data = Path.of(args[0]);
+    int pgPort = Integer.parseInt(args[1]);
+    int gatewayPort = Integer.parseInt(args[2]);
+    int barePort = Integer.parseInt(args[3]);
+    String adminKey = args[4];
+
+    LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), pgPort, false);
+    postgres.createDatabase("zes");
+    Vertx vertx = Metrics.vertxBuilder(new VertxOptions()).build();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        vertx.close().await(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // exiting anyway
+      }
+      postgres.close();
+    }));
+
+    JsonArray municipalities = new JsonArray();
+    for (String[] m : new String[][] {{"GM0363", "Amsterdam"}, {"GM0344", "Utrecht"}, {"GM0599", "Rotterdam"}}) {
+      municipalities.add(new JsonObject().put("code", m[0]).put("name", m[1]));
+    }
+    JsonObject reply = new JsonObject().put("items", municipalities);
+    vertx.eventBus().consumer(Addresses.EXEMPTIONS_MUNICIPALITIES, message -> message.reply(reply));
+    Buffer same = municipalities.toBuffer();
+    vertx.createHttpServer().requestHandler(request -> request.response()
+        .putHeader("content-type", "application/json").end(same)).listen(barePort, "127.0.0.1")
+        .await(10, TimeUnit.SECONDS);
+
+    Map<String, String> env = Map.of("PGHOST", "127.0.0.1", "PGPORT", Integer.toString(pgPort), "PGDATABASE", "zes",
+        "PGUSER", LocalPostgres.USER, "ZES_HTTP_PORT", Integer.toString(gatewayPort),
+        "ZES_BOOTSTRAP_ADMIN_KEY", adminKey,
+        // the per-key rate limit (default 2,000/s) would answer 429s: this measures the path, not the limit
+        "ZES_RATE_LIMIT_PER_SECOND", "1000000");
+    vertx.deployVerticle(new GatewayVerticle(GatewayConfig.fromEnv(env))).await(120, TimeUnit.SECONDS);
+    System.out.println("READY gateway http://127.0.0.1:" + gatewayPort + " bare http://127.0.0.1:" + barePort);
+  }
+}
