@@ -131,7 +131,7 @@ public final class LocalPostgres implements AutoCloseable {
   }
 
   private void startServer() {
-    stopLeftoverServer();
+    refuseIfInUse();
     List<String> command = new ArrayList<>(List.of(binDir.resolve("postgres").toString(), "-D", dataDir.toString(),
         "-p", String.valueOf(port),
         "-c", "listen_addresses=127.0.0.1",
@@ -173,23 +173,27 @@ public final class LocalPostgres implements AutoCloseable {
     throw new IllegalStateException("postgres did not become ready on port " + port);
   }
 
-  /** A server left running by a killed earlier run on the same data directory holds its lock: end it. */
-  private void stopLeftoverServer() {
+  /**
+   * A server still holding this data directory belongs to another live owner (ours stop when their owner dies,
+   * see {@link ChildProcesses#stoppedByClosingStdin}): refuse rather than share or kill it.
+   */
+  private void refuseIfInUse() {
     Path pidFile = dataDir.resolve("postmaster.pid");
     if (!Files.exists(pidFile)) {
       return;
     }
     try {
       long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-      Optional<ProcessHandle> leftover = ProcessHandle.of(pid)
-          .filter(h -> h.info().command().map(c -> c.endsWith("postgres")).orElse(false));
-      if (leftover.isPresent()) {
-        LOG.warn("stopping a PostgreSQL server (pid {}) left running on {}", pid, dataDir);
-        ChildProcesses.run(List.of("kill", "-INT", String.valueOf(pid)), Duration.ofSeconds(5));
-        leftover.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      boolean running = ProcessHandle.of(pid)
+          .flatMap(h -> h.info().command())
+          .map(c -> c.endsWith("postgres"))
+          .orElse(false);
+      if (running) {
+        throw new IllegalStateException("another PostgreSQL (pid " + pid + ") is using " + dataDir
+            + ": is ZES already running on this data directory? Stop it first");
       }
-    } catch (Exception e) {
-      LOG.warn("could not check {}: {}", pidFile, e.toString());
+    } catch (IOException | NumberFormatException | IndexOutOfBoundsException e) {
+      LOG.warn("could not read {}: {}", pidFile, e.toString());
     }
   }
 
