@@ -70,7 +70,8 @@ start_zes() {
   log "starting ZES on $BENCH_URL (${command[*]}; data $BENCH_DATA, log $BENCH_DATA/zes.log)"
   (cd "$ROOT" && ZES_DATA_DIR="$BENCH_DATA" ZES_HTTP_PORT="$BENCH_HTTP_PORT" ZES_DEV_PG_PORT="$BENCH_PG_PORT" \
     ZES_DEV_KAFKA_PORT="$BENCH_KAFKA_PORT" ZES_DEV_KAFKA_CONTROLLER_PORT="$BENCH_KAFKA_CONTROLLER_PORT" \
-    ZES_BOOTSTRAP_ADMIN_KEY="$BENCH_ADMIN_KEY" exec "${command[@]}") >"$BENCH_DATA/zes.log" 2>&1 &
+    ZES_BOOTSTRAP_ADMIN_KEY="$BENCH_ADMIN_KEY" ZES_RATE_LIMIT_PER_SECOND="${ZES_RATE_LIMIT_PER_SECOND:-10000000}" \
+    exec "${command[@]}") >"$BENCH_DATA/zes.log" 2>&1 &
   ZES_PID=$!
   trap cleanup EXIT INT TERM
   local waited=0
