@@ -23,9 +23,4 @@ public record GatewayConfig(PgConfig pg, String httpHost, int httpPort, String b
         env.integer("ZES_RATE_LIMIT_BURST", Math.max(1, 2 * perSecond), 1, 100_000_000),
         env.duration("ZES_SHUTDOWN_GRACE", Duration.ofSeconds(10)));
   }
-
-  public GatewayConfig withHttpPort(int port) {
-    return new GatewayConfig(pg, httpHost, port, bootstrapAdminKey, busTimeout, maxBodyBytes, rateLimitPerSecond,
-        rateLimitBurst, shutdownGrace);
-  }
 }

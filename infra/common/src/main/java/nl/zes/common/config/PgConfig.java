@@ -21,10 +21,6 @@ public record PgConfig(String host, int port, String database, String user, Stri
         env.integer("ZES_PG_POOL_SIZE", 8, 1, 200));
   }
 
-  public PgConfig withDatabase(String otherDatabase) {
-    return new PgConfig(host, port, otherDatabase, user, password, poolSize);
-  }
-
   /** Connection options whose {@code search_path} is the service's own schema, so its SQL needs no prefix. */
   public PgConnectOptions connectOptions(String schema) {
     PgConnectOptions options = new PgConnectOptions()

@@ -20,8 +20,4 @@ public record Check(String id, boolean up, String detail) {
     }
     return json;
   }
-
-  public static Check fromJson(JsonObject json) {
-    return new Check(json.getString("id"), "UP".equals(json.getString("status")), json.getString("detail"));
-  }
 }

@@ -25,7 +25,7 @@ public final class ServiceHealth {
     });
   }
 
-  public static JsonObject report(String service, List<Future<Check>> checks) {
+  private static JsonObject report(String service, List<Future<Check>> checks) {
     JsonArray list = new JsonArray();
     boolean up = true;
     for (Future<Check> f : checks) {
