@@ -24,6 +24,8 @@ final class ExemptionRoutes implements ApiRoutes {
 
   /** Bytes per import piece on the event bus; the service answers each before the next is read. */
   static final int IMPORT_PIECE_BYTES = 1024 * 1024;
+  /** After an early answer, at most this much more of the body is read (and dropped) before the connection goes. */
+  static final int DISCARD_LIMIT_BYTES = 256 * 1024;
 
   @Override
   public void mount(Router api, ServiceCall services) {
@@ -150,7 +152,7 @@ final class ExemptionRoutes implements ApiRoutes {
           answered = true;
           body.remove("done");
           ctx.response().setStatusCode(200);
-          ctx.json(body).onComplete(v -> closeIfUnread());
+          ctx.json(body).onComplete(v -> discardRestOfBody());
         } else {
           request.resume();
         }
@@ -159,24 +161,39 @@ final class ExemptionRoutes implements ApiRoutes {
 
     private void answer(Problem problem) {
       answered = true;
-      ctx.response().endHandler(v -> closeIfUnread());
+      ctx.response().endHandler(v -> discardRestOfBody());
       ProblemResponses.send(ctx, problem);
     }
 
     private void closeAfter(Throwable failure) {
       if (failure == null) {
-        closeIfUnread();
+        discardRestOfBody();
         return;
       }
-      ctx.response().endHandler(v -> closeIfUnread());
+      ctx.response().endHandler(v -> discardRestOfBody());
       ProblemResponses.send(ctx, failure);
     }
 
-    /** An answer before the whole body was read: drop the connection rather than read gigabytes for nothing. */
-    private void closeIfUnread() {
-      if (!request.isEnded()) {
-        request.connection().close();
+    /**
+     * An answer before the whole body was read: the rest of a small body is read and dropped, so the connection
+     * stays usable and the client sees the answer; a large one drops the connection rather than read gigabytes
+     * for nothing. (Closing a socket with unread bytes makes the kernel send a reset, which can destroy the answer
+     * in flight, so closing at once is wrong for the small case.)
+     */
+    private void discardRestOfBody() {
+      if (request.isEnded()) {
+        return;
       }
+      long[] dropped = {0};
+      request.handler(data -> {
+        dropped[0] += data.length();
+        if (dropped[0] > DISCARD_LIMIT_BYTES) {
+          request.connection().close();
+        }
+      });
+      request.endHandler(v -> { });
+      request.exceptionHandler(e -> { });
+      request.resume();
     }
 
     private void giveUp() {

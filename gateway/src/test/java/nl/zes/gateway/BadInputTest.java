@@ -114,6 +114,14 @@ class BadInputTest {
   }
 
   @Test
+  void anImportRefusedBeforeItsSmallBodyIsReadStillGetsItsAnswer() {
+    Buffer body = Buffer.buffer("kenteken,voertuigsoort\nAB123C,Bedrijfsauto\n");
+    for (int i = 0; i < 200; i++) {
+      assertProblem(gw.send(HttpMethod.POST, "/api/v1/vehicles/import", ADMIN, "text/csv", body), 400);
+    }
+  }
+
+  @Test
   void oversizeBodiesAre413() {
     Buffer body = Buffer.buffer("{\"role\":\"loket\",\"name\":\"").appendBuffer(Buffer.buffer(new byte[33 * 1024 * 1024]))
         .appendString("\"}");
