@@ -25,6 +25,8 @@ public final class ServiceProcesses {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceProcesses.class);
   private static final List<String> SERVICES = List.of("exemption-service", "passage-service", "reporting-service", "gateway");
   private static final int FIRST_HAZELCAST_PORT = 5701;
+  /** Services' own /metrics ports: the first HTTP port + this + the member's number (gateways serve it themselves). */
+  static final int METRICS_PORT_OFFSET = 100;
 
   private final List<Process> processes = new ArrayList<>();
 
@@ -46,9 +48,13 @@ public final class ServiceProcesses {
         env.put("ZES_CLUSTER_HOST", "127.0.0.1");
         env.put("ZES_CLUSTER_PORT", String.valueOf(FIRST_HAZELCAST_PORT + member));
         env.put("ZES_HTTP_PORT", String.valueOf(firstHttpPort + i));
+        if (!service.equals("gateway")) {
+          env.put("ZES_METRICS_PORT", String.valueOf(firstHttpPort + METRICS_PORT_OFFSET + member));
+        }
         processes.add(launch(jar, List.of("-Xmx512m", "-XX:+UseSerialGC"), env,
             logDir.resolve(service + "-" + i + ".log")));
-        LOG.info("started {} #{} (pid {}), log {}", service, i, processes.get(processes.size() - 1).pid(),
+        LOG.info("started {} #{} (pid {}){}, log {}", service, i, processes.get(processes.size() - 1).pid(),
+            env.containsKey("ZES_METRICS_PORT") ? ", metrics http://127.0.0.1:" + env.get("ZES_METRICS_PORT") + "/metrics" : "",
             logDir.resolve(service + "-" + i + ".log"));
         if (member == 0) {
           awaitFirstMember(processes.get(0));

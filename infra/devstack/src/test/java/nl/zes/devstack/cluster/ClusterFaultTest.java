@@ -170,6 +170,9 @@ class ClusterFaultTest {
       assertThat(load.failures()).as("a dependency away is a 503, never a 500").doesNotContainKey("HTTP 500");
       assertThat(violationIds).as("violations, each once").doesNotHaveDuplicates().hasSize((int) expected.fines());
       assertThat(cluster.crashed(killed)).as("processes that died without being killed").isEmpty();
+      Member survivor = cluster.members("passage-service").get(0);
+      assertThat(evaluatedCount(http, survivor.metricsPort()))
+          .as("verdicts counted in the /metrics of the surviving evaluator " + survivor.name()).isPositive();
     } finally {
       if (!infra.kafka().isRunning()) {
         infra.kafka().restart();
@@ -179,6 +182,13 @@ class ClusterFaultTest {
       }
       vertx.close().await(30, TimeUnit.SECONDS);
     }
+  }
+
+  /** The sum of {@code zes_passages_evaluated_total} over verdicts in a passage-service process's own /metrics. */
+  private static double evaluatedCount(WebClient http, int metricsPort) throws Exception {
+    String metrics = http.get(metricsPort, "127.0.0.1", "/metrics").send().await(10, TimeUnit.SECONDS).bodyAsString();
+    return metrics.lines().filter(line -> line.startsWith("zes_passages_evaluated_total{"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
   }
 
   private static boolean readyTimes(WebClient http, int port, int times) {

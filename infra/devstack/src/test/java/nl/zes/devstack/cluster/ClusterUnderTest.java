@@ -19,8 +19,8 @@ import nl.zes.embedded.FreePorts;
  */
 final class ClusterUnderTest implements AutoCloseable {
 
-  /** One process of a service: its Hazelcast port, its HTTP port (gateways) and its log. */
-  record Member(String service, int instance, int clusterPort, int httpPort, Path log) {
+  /** One process of a service: its Hazelcast port, its HTTP port (gateways) or metrics port (services), its log. */
+  record Member(String service, int instance, int clusterPort, int httpPort, int metricsPort, Path log) {
     String name() {
       return service + "-" + instance;
     }
@@ -43,8 +43,10 @@ final class ClusterUnderTest implements AutoCloseable {
     layout.forEach((service, count) -> {
       ServiceProcesses.runnableJar(repo, service);
       for (int i = 0; i < count; i++) {
-        int http = service.equals("gateway") ? FreePorts.next() : 0;
-        members.add(new Member(service, i, FreePorts.next(), http, logDir.resolve(service + "-" + i + ".log")));
+        boolean gateway = service.equals("gateway");
+        int http = gateway ? FreePorts.next() : 0;
+        int metrics = gateway ? 0 : FreePorts.next();
+        members.add(new Member(service, i, FreePorts.next(), http, metrics, logDir.resolve(service + "-" + i + ".log")));
       }
     });
   }
@@ -90,6 +92,9 @@ final class ClusterUnderTest implements AutoCloseable {
     env.put("ZES_CLUSTER_PORT", String.valueOf(member.clusterPort()));
     env.put("ZES_HTTP_HOST", "127.0.0.1");
     env.put("ZES_HTTP_PORT", String.valueOf(member.httpPort()));
+    if (member.metricsPort() > 0) {
+      env.put("ZES_METRICS_PORT", String.valueOf(member.metricsPort()));
+    }
     processes.put(member, ServiceProcesses.launch(ServiceProcesses.runnableJar(repo, member.service()), JVM, env,
         member.log()));
   }
