@@ -11,27 +11,16 @@ import java.util.function.Function;
 /** The reports' reads, all from roll-ups; {@code $3} is an optional municipality (null: all). */
 public final class ReportRepository {
 
-  /** Counted in {@code passages}: vans and trucks with Dutch plates (foreign ones are never resolved). */
-  private static final String COUNTED = "NOT foreign_plate AND vehicle_kind IN ('VAN', 'TRUCK')";
-
-  static final String COMPLIANCE = "SELECT municipality,"
-      + " coalesce(sum(passages) FILTER (WHERE " + COUNTED + " AND verdict = 'ALLOWED'"
-      + "   AND basis IN ('ZONE_NOT_ACTIVE', 'ZERO_EMISSION', 'VRIJSTELLING', 'TRANSITION')), 0) AS allowed,"
-      + " coalesce(sum(passages) FILTER (WHERE " + COUNTED + " AND verdict = 'ALLOWED'"
-      + "   AND basis IN ('EXEMPTION', 'DAY_EXEMPTION')), 0) AS exempted,"
-      + " coalesce(sum(passages) FILTER (WHERE " + COUNTED + " AND verdict = 'WARNING'), 0) AS warnings,"
-      + " coalesce(sum(passages) FILTER (WHERE " + COUNTED + " AND verdict = 'FINE'), 0) AS fines,"
-      + " coalesce(sum(passages) FILTER (WHERE " + COUNTED + " AND verdict = 'REPEAT'), 0) AS repeats,"
-      + " coalesce(sum(passages) FILTER (WHERE verdict = 'NOT_ENFORCEABLE'), 0) AS not_enforceable,"
-      + " coalesce(sum(passages) FILTER (WHERE verdict = 'UNRESOLVED'), 0) AS unresolved"
-      + " FROM passage_rollup WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR municipality = $3)"
+  /** Per municipality-day sums kept by the consumer (V2.sql): a period reads one row per municipality and day. */
+  static final String COMPLIANCE = "SELECT municipality, sum(allowed) AS allowed, sum(exempted) AS exempted,"
+      + " sum(counted_warnings) AS warnings, sum(counted_fines) AS fines, sum(counted_repeats) AS repeats,"
+      + " sum(not_enforceable) AS not_enforceable, sum(unresolved) AS unresolved"
+      + " FROM municipality_day WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR municipality = $3)"
       + " GROUP BY municipality ORDER BY municipality";
 
   static final String ENFORCEMENT = "SELECT municipality, to_char(day, 'YYYY-MM') AS month,"
-      + " coalesce(sum(passages) FILTER (WHERE verdict = 'WARNING'), 0) AS warnings,"
-      + " coalesce(sum(passages) FILTER (WHERE verdict = 'FINE'), 0) AS fines,"
-      + " coalesce(sum(fine_amount_eur) FILTER (WHERE verdict = 'FINE'), 0) AS fine_amount_eur"
-      + " FROM passage_rollup WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR municipality = $3)"
+      + " sum(warnings) AS warnings, sum(fines) AS fines, sum(fine_amount_eur) AS fine_amount_eur"
+      + " FROM municipality_day WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR municipality = $3)"
       + " GROUP BY 1, 2 ORDER BY 1, 2";
 
   /** A municipality sees the national applications (valid in its zone too) and the local ones naming it. */
