@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# (b) Access checks: in-process (AccessRules over a synthetic register, one thread) beside a HashMap lookup, and
+# (b) Access checks: in-process (the exemption-service's own index and rules over a synthetic register, one thread,
+# and the heap that index takes) beside a HashMap lookup, and
 # GET /access over HTTP from a load generator in its own process (HdrHistogram percentiles) beside a bare Vert.x
 # HTTP server measured the same way.
 # usage: bench/access.sh [vehicles=1500000] [seconds=30] [connections=32]
@@ -40,6 +41,7 @@ rm -rf "$DIR"
 ZES_RPS=$(result "$OUT" zes-access rps); BARE_RPS=$(result "$OUT" bare-vertx rps)
 echo
 echo "== in-process: $(grep '^RESULT access-in-process' "$OUT" | sed 's/^RESULT //')"
+echo "== index heap: $(grep '^RESULT access-index' "$OUT" | sed 's/^RESULT //')"
 ZES_ERRORS=$(result "$OUT" zes-access errors)
 if [ "${ZES_ERRORS:-1}" != "0" ]; then ZES_RPS=""; fi   # a run of error answers measures nothing
 ZES_P99=""; if [ -n "$ZES_RPS" ]; then ZES_P99=$(result "$OUT" zes-access p99); fi

@@ -1,8 +1,11 @@
 package nl.zes.bench;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,10 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import nl.zes.exemption.access.AccessService;
 import nl.zes.exemption.domain.AccessDecision;
 import nl.zes.exemption.domain.AccessRules;
 import nl.zes.exemption.domain.Policy;
 import nl.zes.exemption.domain.Vehicle;
+import nl.zes.exemption.index.AccessIndex;
+import nl.zes.exemption.municipality.Municipalities;
+import nl.zes.exemption.municipality.Municipality;
+import nl.zes.exemption.municipality.MunicipalityRepository;
 import nl.zes.exemption.register.BodyRow;
 import nl.zes.exemption.register.Dataset;
 import nl.zes.exemption.register.FuelRow;
@@ -29,14 +37,23 @@ import nl.zes.simulator.RegisterGenerator;
 import nl.zes.simulator.RegisterSizes;
 
 /**
- * Access decisions in-process, one thread: the synthetic register is written as RDW CSV, read back with the
- * exemption-service's own parser and assembler, and {@link AccessRules#decide} is timed over the vehicles in
- * random order, beside the baseline of only looking each vehicle up in a HashMap by plate. Also prints the
- * verdict mix on a late-2025 day (a check of the simulator's fleet against the real rules) and the heap the
- * plate → vehicle map takes.
+ * Access decisions in-process, one thread, against the exemption-service's own index: the synthetic register is
+ * written as RDW CSV, read back with the service's parser and assembler, and put into an {@link AccessIndex}
+ * (what the service builds at start). Measured:
+ * <ul>
+ *   <li>the heap that index takes (used heap after full GCs, before and after building it);</li>
+ *   <li>{@link AccessService#decide} (index lookups of vehicle, exemptions and day exemptions + the rules) over
+ *       the plates in random order, beside the baseline of a {@code HashMap} lookup by plate only;</li>
+ *   <li>{@link AccessService#batch}, the {@code exemptions.access.batch} message handler, JSON in and out, in
+ *       batches of 1,000 (everything of a batch request except the event bus itself).</li>
+ * </ul>
+ * Also prints the verdict mix on a late-2025 day (a check of the simulator's fleet against the real rules).
  * {@code --vehicles 1500000 --seconds 10}
  */
 public final class AccessRulesBench {
+
+  private static final String MUNICIPALITY = "GM0344";
+  private static final String AT = "2025-11-18T10:30:00+01:00";
 
   private AccessRulesBench() {
   }
@@ -46,52 +63,103 @@ public final class AccessRulesBench {
     double seconds = intArg(arguments, "--seconds", 10);
     Path dir = Files.createTempDirectory("zes-bench-access");
     long heapBefore = usedHeap();
-    Map<String, Vehicle> index;
+    AccessIndex index = new AccessIndex();
+    String[] plates;
     try {
       RegisterGenerator.Files3 files = new RegisterGenerator(1, RegisterSizes.ofTotal(vehicles)).writeTo(dir);
-      index = load(files);
+      plates = load(files, index);
     } finally {
       for (Path f : Files.list(dir).toList()) {
         Files.delete(f);
       }
       Files.delete(dir);
     }
-    System.out.printf("plate → vehicle map of %,d vehicles: about %,d MB of heap%n", index.size(),
-        (usedHeap() - heapBefore) / 1_000_000);
+    long withPlates = usedHeap();
+    // the plates (array and strings) are the bench's, not the index's (which keeps plates as numbers): measured as
+    // what a copy of them adds
+    String[] copy = new String[plates.length];
+    for (int i = 0; i < plates.length; i++) {
+      copy[i] = new String(plates[i]);
+    }
+    long platesBytes = usedHeap() - withPlates;
+    copy = null;
+    long indexBytes = withPlates - heapBefore - platesBytes;
+    System.out.printf("RESULT access-index vehicles=%d heap_mb=%.1f bytes_per_vehicle=%.0f%n", index.vehicleCount(),
+        indexBytes / 1e6, (double) indexBytes / index.vehicleCount());
 
     AccessRules rules = new AccessRules(Policy.defaults());
-    LocalDate zoneStart = LocalDate.of(2025, 1, 1);
+    Municipality municipality = new Municipality(MUNICIPALITY, "Utrecht",
+        List.of(new Municipality.Zone("Z1", "Utrecht", LocalDate.of(2025, 1, 1))), LocalDate.of(2025, 1, 1), null);
+    Municipalities municipalities = inMemory(municipality);
+    AccessService service = new AccessService(rules, index, municipalities);
     Instant at = Instant.parse("2025-11-18T09:30:00Z");
-    String[] plates = index.keySet().toArray(String[]::new);
     SplittableRandom random = new SplittableRandom(1);
-    int[] order = new int[1 << 20];
+    // plates in random order, read in sequence: as a batch brings them, without an index array between
+    String[] order = new String[1 << 20];
     for (int i = 0; i < order.length; i++) {
-      order[i] = random.nextInt(plates.length);
+      order[i] = plates[random.nextInt(plates.length)];
     }
     Map<String, Integer> verdicts = new TreeMap<>();
-    for (Vehicle v : index.values()) {
-      AccessDecision d = rules.decide(v, false, zoneStart, at, List.of(), List.of());
+    for (String plate : plates) {
+      Vehicle v = index.vehicle(plate);
+      AccessDecision d = service.decide(plate, false, municipality, null, at);
       verdicts.merge(v.kind() + " " + (d.allowed() ? "allowed " : "refused ") + d.ruleId(), 1, Integer::sum);
     }
     System.out.println("verdicts on 2025-11-18 without exemptions:");
-    verdicts.forEach((k, n) -> System.out.printf("  %-45s %,9d  %5.2f%%%n", k, n, 100.0 * n / index.size()));
+    verdicts.forEach((k, n) -> System.out.printf("  %-45s %,9d  %5.2f%%%n", k, n, 100.0 * n / plates.length));
 
+    Map<String, Vehicle> map = new HashMap<>(plates.length * 2);
+    for (String plate : plates) {
+      map.put(plate, index.vehicle(plate));
+    }
     double lookups = measure("HashMap lookup only (baseline)", seconds, () -> {
       long sink = 0;
       for (int i = 0; i < order.length; i++) {
-        sink += index.get(plates[order[i]]).firstAdmission().getDayOfMonth();
+        sink += map.get(order[i]).kind().ordinal();
       }
       return sink;
     }, order.length);
-    double decisions = measure("lookup + AccessRules.decide", seconds, () -> {
+    map.clear();
+    double decisions = measure("index + AccessRules.decide", seconds, () -> {
       long sink = 0;
       for (int i = 0; i < order.length; i++) {
-        sink += rules.decide(index.get(plates[order[i]]), false, zoneStart, at, List.of(), List.of()).allowed() ? 1 : 0;
+        sink += service.decide(order[i], false, municipality, null, at).allowed() ? 1 : 0;
       }
       return sink;
     }, order.length);
-    System.out.printf("RESULT access-in-process decisions_per_s=%.0f baseline_lookups_per_s=%.0f ratio=%.3f%n",
-        decisions, lookups, decisions / lookups);
+    double batched = batches(service, order, seconds);
+    System.out.printf("RESULT access-in-process decisions_per_s=%.0f baseline_lookups_per_s=%.0f ratio=%.3f"
+        + " batch_json_per_s=%.0f%n", decisions, lookups, decisions / lookups, batched);
+  }
+
+  /** {@link AccessService#batch} on requests of 1,000 items, as the passage-service sends them (built beforehand). */
+  private static double batches(AccessService service, String[] order, double seconds) {
+    int size = 1_000;
+    JsonObject[] requests = new JsonObject[256];
+    for (int b = 0; b < requests.length; b++) {
+      JsonArray items = new JsonArray();
+      for (int i = 0; i < size; i++) {
+        items.add(new JsonObject().put("plate", order[b * size + i]).put("country", "NL")
+            .put("municipality", MUNICIPALITY).put("zone", "Z1").put("at", AT));
+      }
+      requests[b] = new JsonObject().put("items", items);
+    }
+    return measure("AccessService.batch (JSON)", seconds, () -> {
+      long sink = 0;
+      for (JsonObject request : requests) {
+        sink += service.batch(request).getJsonArray("items").size();
+      }
+      return sink;
+    }, requests.length * size);
+  }
+
+  /** The service's municipalities without a database: the bench only reads them (set as {@code load} would). */
+  private static Municipalities inMemory(Municipality municipality) throws ReflectiveOperationException {
+    Municipalities municipalities = new Municipalities(new MunicipalityRepository(null));
+    Field byCode = Municipalities.class.getDeclaredField("byCode");
+    byCode.setAccessible(true);
+    byCode.set(municipalities, Map.of(municipality.code(), municipality));
+    return municipalities;
   }
 
   private interface Pass {
@@ -116,7 +184,8 @@ public final class AccessRulesBench {
     return rate;
   }
 
-  private static Map<String, Vehicle> load(RegisterGenerator.Files3 files) throws IOException {
+  /** Parses the three exports and puts every assembled vehicle into the index; returns the plates. */
+  private static String[] load(RegisterGenerator.Files3 files, AccessIndex index) throws IOException {
     Map<String, VehicleRow> vehicles = new HashMap<>();
     Map<String, List<FuelRow>> fuels = new HashMap<>();
     Map<String, List<BodyRow>> bodies = new HashMap<>();
@@ -143,12 +212,15 @@ public final class AccessRulesBench {
     }
     System.out.printf("parsed with the exemption-service's RdwCsvReader: %,d vehicles, rejected lines: %s%n",
         vehicles.size(), rejected.isEmpty() ? "none" : rejected);
-    Map<String, Vehicle> index = new HashMap<>(vehicles.size() * 2);
+    String[] plates = new String[vehicles.size()];
+    int i = 0;
     for (VehicleRow v : vehicles.values()) {
-      index.put(v.plate(), VehicleAssembler.assemble(v, fuels.getOrDefault(v.plate(), List.of()),
-          bodies.getOrDefault(v.plate(), List.of())));
+      Vehicle vehicle = VehicleAssembler.assemble(v, fuels.getOrDefault(v.plate(), List.of()),
+          bodies.getOrDefault(v.plate(), List.of()));
+      index.putVehicle(vehicle);
+      plates[i++] = vehicle.plate();
     }
-    return index;
+    return plates;
   }
 
   private static long usedHeap() {

@@ -42,7 +42,11 @@ public final class AccessService {
 
   /** Decides one passage of a normalised plate; {@code foreign} plates are not looked up in the register. */
   public AccessDecision decide(String plate, boolean foreign, Municipality municipality, String zone, Instant at) {
-    Vehicle vehicle = foreign ? null : index.vehicle(plate);
+    return decide(plate, foreign ? null : index.vehicle(plate), foreign, municipality, zone, at);
+  }
+
+  private AccessDecision decide(
+      String plate, Vehicle vehicle, boolean foreign, Municipality municipality, String zone, Instant at) {
     return rules.decide(vehicle, foreign, municipality.zoneStart(zone), at,
         index.exemptions(plate, municipality.code()), index.dayExemptions(plate, municipality.code()));
   }
@@ -133,8 +137,8 @@ public final class AccessService {
     String country = query.getString("country");
     boolean foreign = country != null && !NL.equalsIgnoreCase(country);
     String plate = Plates.normalise(rawPlate);
-    AccessDecision decision = decide(plate, foreign, municipality, query.getString("zone"), at);
     Vehicle vehicle = foreign ? null : index.vehicle(plate);
+    AccessDecision decision = decide(plate, vehicle, foreign, municipality, query.getString("zone"), at);
     return new AccessAnswer(decision.allowed(), decision.basis().name(), decision.ruleId(),
         vehicle == null ? null : vehicle.kind().name(), Times.moment(decision.allowedUntil()),
         decision.exemptionId(), municipality.enforcementStart().toString(), decision.explanation()).toJson();

@@ -251,12 +251,13 @@ public final class AccessRules {
     }
 
     private Day day(Instant at) {
-        long localSeconds = at.getEpochSecond() + AMSTERDAM.getOffset(at).getTotalSeconds();
-        long epochDay = Math.floorDiv(localSeconds, 86_400L);
+        long second = at.getEpochSecond();
         Day day = lastDay;
-        if (day == null || day.epochDay != epochDay) {
-            LocalDate date = LocalDate.ofEpochDay(epochDay);
-            day = new Day(epochDay, date,
+        if (day == null || second < day.fromSecond || second >= day.untilSecond) {
+            long localSeconds = second + AMSTERDAM.getOffset(at).getTotalSeconds();
+            LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(localSeconds, 86_400L));
+            day = new Day(date.atStartOfDay(Amsterdam.ZONE).toEpochSecond(),
+                    date.plusDays(1).atStartOfDay(Amsterdam.ZONE).toEpochSecond(), date,
                     admittedBy(date, vrijstellingen.historicAgeYears()),
                     admittedBy(date, vrijstellingen.specialTruckAgeLimitYears()),
                     !date.isBefore(access.generalEnd()));
@@ -285,9 +286,12 @@ public final class AccessRules {
         return new AccessDecision(false, basis, rule, null, null, explanation);
     }
 
-    /** Calendar facts of one Amsterdam day, shared by every passage on it. */
+    /**
+     * Calendar facts of one Amsterdam day, shared by every passage on it; the day lasts from {@code fromSecond}
+     * until {@code untilSecond} (epoch seconds), so a passage of the same day needs no time-zone arithmetic.
+     */
     private record Day(
-            long epochDay, LocalDate date, LocalDate historicAdmittedBy, LocalDate specialTruckAdmittedBy,
-            boolean pastGeneralEnd) {
+            long fromSecond, long untilSecond, LocalDate date, LocalDate historicAdmittedBy,
+            LocalDate specialTruckAdmittedBy, boolean pastGeneralEnd) {
     }
 }

@@ -20,7 +20,6 @@ import nl.zes.exemption.exemptions.ExemptionRecord;
 public final class AccessIndex {
 
   private final VehicleTable vehicles = new VehicleTable();
-  private final Interner interner = new Interner();
   private final Map<String, PlateGrants> grants = new HashMap<>();
 
   public Vehicle vehicle(String plate) {
@@ -28,7 +27,7 @@ public final class AccessIndex {
   }
 
   public void putVehicle(Vehicle vehicle) {
-    vehicles.put(interner.intern(vehicle));
+    vehicles.put(vehicle);
   }
 
   public int vehicleCount() {

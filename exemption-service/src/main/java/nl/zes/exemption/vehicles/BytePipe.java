@@ -34,6 +34,11 @@ final class BytePipe extends InputStream {
     return pieces.offer(new Piece(bytes, isLast));
   }
 
+  /** Pieces offered and not yet taken by the reader. */
+  int waiting() {
+    return pieces.size();
+  }
+
   /** Makes the reader fail at its next read: the upload was given up. */
   void abort() {
     pieces.clear();

@@ -27,9 +27,12 @@ import nl.zes.exemption.register.Rejection;
 
 /**
  * One streamed import: pieces of the CSV arrive in order on the event loop and go through a {@link BytePipe} to
- * {@link RdwCsvReader} on a worker thread, which writes every {@value #BATCH} rows in one transaction (on the
- * event loop, where the index lives) before it reads on. A piece is answered once the reader has read all of it,
- * so the sender never gets more than one piece ahead: memory stays bounded however large the export.
+ * {@link RdwCsvReader} on a worker thread, which hands every {@value #BATCH} rows to be written in one transaction
+ * (on the event loop, where the index lives). The reader parses the next batch while the previous one is written,
+ * and waits for that write before it hands over the next, so batches are written one at a time and in order, and
+ * a batch is never written after one before it failed. A piece is answered at once while the pipe holds no other
+ * unread piece, else once the reader has read the one before it, so the sender never gets more than two pieces
+ * ahead: memory stays bounded (two batches and three pieces) however large the export.
  */
 final class ImportSession {
 
@@ -42,6 +45,8 @@ final class ImportSession {
   private final BiFunction<Dataset, List<ParsedLine>, Future<?>> writer;
   private Future<JsonObject> done;
   private Promise<JsonObject> pendingReply;
+  /** The pending reply is the last piece's: only the result answers it. */
+  private boolean pendingLast;
   private long nextSeq;
 
   ImportSession(Context context, Dataset dataset, long idleTimeoutMs,
@@ -49,7 +54,7 @@ final class ImportSession {
     this.context = context;
     this.dataset = dataset;
     this.writer = writer;
-    this.pipe = new BytePipe(idleTimeoutMs, () -> context.runOnContext(v -> reply(notDone())));
+    this.pipe = new BytePipe(idleTimeoutMs, () -> context.runOnContext(v -> pieceRead()));
   }
 
   /** Starts reading on the worker; the future completes with the result when the import ends. */
@@ -66,7 +71,7 @@ final class ImportSession {
   }
 
   /**
-   * The next piece; answered {@code {done:false}} once read, or with the result ({@code done:true}) after the
+   * The next piece; answered {@code {done:false}} at once or once the piece before it is read, or with the result ({@code done:true}) after the
    * last piece, or as soon as the import ends early (a CSV syntax error ends it: nothing after can be read).
    */
   Future<JsonObject> offer(long seq, byte[] data, boolean last) {
@@ -82,12 +87,24 @@ final class ImportSession {
           "send the next piece only after the previous one was answered").exception());
     }
     nextSeq++;
+    if (!last && pipe.waiting() <= 1) {
+      // the reader has a piece in hand or is waiting for this one: the sender may send the next one already, so
+      // the reader does not wait a round trip for it; at most two pieces wait in the pipe
+      return Future.succeededFuture(notDone());
+    }
     pendingReply = Promise.promise();
+    pendingLast = last;
     return pendingReply.future();
   }
 
   void abort() {
     pipe.abort();
+  }
+
+  private void pieceRead() {
+    if (!pendingLast) {
+      reply(notDone());
+    }
   }
 
   private void reply(JsonObject answer) {
@@ -98,6 +115,7 @@ final class ImportSession {
 
   private JsonObject run() {
     ImportResult result = new ImportResult();
+    CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
     try (RdwCsvReader reader = RdwCsvReader.open(dataset, new InputStreamReader(pipe, StandardCharsets.UTF_8))) {
       for (List<ParsedLine> lines = reader.nextChunk(BATCH); !lines.isEmpty(); lines = reader.nextChunk(BATCH)) {
         List<ParsedLine> rows = new ArrayList<>(lines.size());
@@ -109,10 +127,12 @@ final class ImportSession {
           }
         }
         if (!rows.isEmpty()) {
-          writeOnContext(rows);
+          await(writing);
+          writing = writeOnContext(rows);
           result.imported(rows.size());
         }
       }
+      await(writing);
     } catch (MissingColumnException e) {
       JsonArray errors = new JsonArray();
       e.missing().forEach(column -> errors.add(Problem.fieldError(column, "required column is missing")));
@@ -120,12 +140,15 @@ final class ImportSession {
           + "; nothing was imported", errors).exception();
     } catch (IOException | UncheckedIOException e) {
       throw Problem.badRequest("the upload ended before the import did: " + e.getMessage()).exception();
+    } finally {
+      // an import that ends early still lets the write in flight finish before it answers
+      writing.handle((v, e) -> null).completeOnTimeout(null, WRITE_TIMEOUT_MINUTES, TimeUnit.MINUTES).join();
     }
     return result.toJson().put("done", true);
   }
 
-  /** Writes a batch on the event loop and waits for its commit (and the index update) before reading on. */
-  private void writeOnContext(List<ParsedLine> rows) {
+  /** Starts writing a batch on the event loop; completes after its commit and the index update. */
+  private CompletableFuture<Void> writeOnContext(List<ParsedLine> rows) {
     CompletableFuture<Void> written = new CompletableFuture<>();
     context.runOnContext(v -> writer.apply(dataset, rows).onComplete(ar -> {
       if (ar.succeeded()) {
@@ -134,6 +157,10 @@ final class ImportSession {
         written.completeExceptionally(ar.cause());
       }
     }));
+    return written;
+  }
+
+  private static void await(CompletableFuture<Void> written) {
     try {
       written.get(WRITE_TIMEOUT_MINUTES, TimeUnit.MINUTES);
     } catch (ExecutionException e) {
