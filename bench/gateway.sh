@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # (e) The gateway's own overhead: API-key auth, routing, and an event-bus round trip to a consumer that answers at
 # once (GET /api/v1/municipalities), beside a bare Vert.x HTTP server answering the same bytes from the same JVM;
-# both driven open-loop at a constant rate by HttpLoad in its own JVM (latency from each request's scheduled start).
-# Needs only PostgreSQL (embedded, scratch directory), not Kafka nor the services.
+# both driven open-loop at a constant rate by HttpLoad in its own JVM (OpenLoopLoad: one pacer thread writing
+# pre-encoded requests, one selector thread reading; latency from each request's scheduled start, and how late the
+# pacer wrote reported as "send lag"). Needs only PostgreSQL (embedded, scratch directory), not Kafka nor the services.
 # usage: bench/gateway.sh [rate=10000] [seconds=20] [connections=16]
+# BENCH_SERVER_JAVA_OPTS: extra JVM options for the servers, e.g. to profile the gateway:
+#   BENCH_SERVER_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/gw.jfr,settings=profile' bench/gateway.sh
 source "$(dirname "$0")/lib.sh"
 RATE=${1:-10000}
 SECONDS_RUN=${2:-20}
@@ -21,9 +24,16 @@ if [ -z "$JAR" ] || [ -n "${BENCH_BUILD:-}" ]; then
 fi
 BENCH_DATA=$(mktemp -d /tmp/zes-bench.XXXXXX)
 trap cleanup EXIT INT TERM
-cp "$JAR" "$BENCH_DATA/zes-devstack.jar"   # a private copy: a rebuild during the run must not break class loading
+# a private copy: a rebuild during the run must not break class loading; one taken while a build was writing the jar
+# is incomplete, so it is checked and taken again
+for attempt in 1 2 3 4 5 6; do
+  cp "$JAR" "$BENCH_DATA/zes-devstack.jar"
+  unzip -tq "$BENCH_DATA/zes-devstack.jar" >/dev/null 2>&1 && break
+  log "the devstack jar is being rebuilt; copying it again in 20 s"; sleep 20
+done
 log "starting the gateway on :$GATEWAY_PORT and the bare server on :$BARE_PORT (log $BENCH_DATA/server.log)"
-background timeout "$BENCH_TIMEOUT" java -Xmx1g -XX:+UseParallelGC -Dlogback.configurationFile=logback-devstack.xml \
+# shellcheck disable=SC2086
+background timeout "$BENCH_TIMEOUT" java -Xmx1g -XX:+UseParallelGC ${BENCH_SERVER_JAVA_OPTS:-} -Dlogback.configurationFile=logback-devstack.xml \
   -cp "$BENCH_DATA/zes-devstack.jar" "$ROOT/bench/gateway-overhead/GatewayOverheadServer.java" \
   "$BENCH_DATA" "$BENCH_PG_PORT" "$GATEWAY_PORT" "$BARE_PORT" "$BENCH_ADMIN_KEY" >"$BENCH_DATA/server.log" 2>&1
 SERVER=${BENCH_CHILDREN[-1]}
@@ -39,8 +49,10 @@ curl -fsS -H "Authorization: Bearer $KEY" "$BENCH_URL/api/v1/municipalities" >/d
 
 load() { # label url [key]
   log "$1: $RATE req/s for ${SECONDS_RUN}s after a 10 s warm-up, $CONNECTIONS connections"
-  run_sim nl.zes.simulator.bench.HttpLoad --label "$1" --url "$2" ${3:+--key "$3"} --rate "$RATE" \
-    --connections "$CONNECTIONS" --seconds "$SECONDS_RUN" --warmup 10 | tee -a "$OUT"
+  echo "load average before $1: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
+  local TIMEFORMAT="generator $1: %U s user + %S s system CPU in %R s (JVM start and warm-up included)"
+  { time run_sim nl.zes.simulator.bench.HttpLoad --label "$1" --url "$2" ${3:+--key "$3"} --rate "$RATE" \
+    --connections "$CONNECTIONS" --seconds "$SECONDS_RUN" --warmup 10; } 2>&1 | tee -a "$OUT"
 }
 load bare-vertx "http://127.0.0.1:$BARE_PORT/api/v1/municipalities"
 load gateway "$BENCH_URL/api/v1/municipalities" "$KEY"
@@ -52,7 +64,8 @@ for label in gateway bare-vertx; do
   errors=$(result "$OUT" "$label" errors)
   rps=$(result "$OUT" "$label" rps); if [ "${errors:-1}" != "0" ]; then rps=""; fi  # error answers measure nothing
   echo "== $label: $(figure "$rps" req/s achieved of $RATE) p50 $(result "$OUT" "$label" p50) ms," \
-    "p99 $(result "$OUT" "$label" p99) ms, p99.9 $(result "$OUT" "$label" p999) ms, ${errors:-?} non-2xx"
+    "p99 $(result "$OUT" "$label" p99) ms, p99.9 $(result "$OUT" "$label" p999) ms, ${errors:-?} non-2xx;" \
+    "generator send lag p50 $(result "$OUT" "$label" lag50) ms, p99 $(result "$OUT" "$label" lag99) ms"
 done
 for p in p50 p99 p999; do
   g=$(result "$OUT" gateway $p); b=$(result "$OUT" bare-vertx $p)

@@ -13,10 +13,11 @@ import nl.zes.gateway.GatewayVerticle;
 import nl.zes.gateway.Metrics;
 
 /**
- * The servers of bench/gateway.sh, in one JVM and one Vert.x instance (as the gateway runs in production, with
- * metrics): the real GatewayVerticle against an embedded PostgreSQL (its API-key table) whose
- * {@code exemptions.municipalities.list} address is answered at once by a consumer with a fixed list, and a bare
- * Vert.x HTTP server answering the very bytes the gateway answers. Run with the source launcher against the
+ * The servers of bench/gateway.sh, in one JVM: the real GatewayVerticle in a Vert.x instance with metrics (as the
+ * gateway runs in production) against an embedded PostgreSQL (its API-key table), whose
+ * {@code exemptions.municipalities.list} address is answered at once by a consumer with a fixed list; and a bare
+ * Vert.x HTTP server (its own Vert.x instance, without metrics) answering the very bytes the gateway answers. Run
+ * with the source launcher against the
  * devstack jar: {@code java -cp zes-devstack-runnable.jar GatewayOverheadServer.java DATA PG_PORT GW_PORT BARE_PORT KEY}.
  * Prints READY when both listen; stops on SIGTERM.
  */
@@ -32,8 +33,11 @@ public final class GatewayOverheadServer {
     LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), pgPort, false);
     postgres.createDatabase("zes");
     Vertx vertx = Metrics.vertxBuilder(new VertxOptions()).build();
+    // the baseline pays for nothing the gateway does, metrics included: a Vert.x of its own without them
+    Vertx bare = Vertx.vertx();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
+        bare.close().await(10, TimeUnit.SECONDS);
         vertx.close().await(10, TimeUnit.SECONDS);
       } catch (Exception e) {
         // exiting anyway
@@ -48,7 +52,7 @@ public final class GatewayOverheadServer {
     JsonObject reply = new JsonObject().put("items", municipalities);
     vertx.eventBus().consumer(Addresses.EXEMPTIONS_MUNICIPALITIES, message -> message.reply(reply));
     Buffer same = municipalities.toBuffer();
-    vertx.createHttpServer().requestHandler(request -> request.response()
+    bare.createHttpServer().requestHandler(request -> request.response()
         .putHeader("content-type", "application/json").end(same)).listen(barePort, "127.0.0.1")
         .await(10, TimeUnit.SECONDS);
 

@@ -1,9 +1,6 @@
 package nl.zes.gateway;
 
 import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URLDecoder;
@@ -16,8 +13,9 @@ import nl.zes.common.problem.Problem;
 /**
  * The one door in front of every {@code /api/v1} route, applying {@link RoutePermissions} in this order:
  * unknown path 404, wrong method 405, missing/unknown/revoked key 401, rate limit 429, role 403, another
- * municipality in the {@code municipality} query parameter 403, media type 415; then the body, bounded (413) and,
- * where the endpoint takes one JSON object, checked to be one (400). Only then does the request reach a route.
+ * municipality in the {@code municipality} query parameter 403, media type 415; then the body, bounded (413); then
+ * the parameters and (where the endpoint takes one JSON object) the body against docs/openapi.yaml
+ * ({@link RequestValidation}, 400). Only then does the request reach a route.
  */
 final class ApiGate {
 
@@ -27,17 +25,19 @@ final class ApiGate {
 
   private final ApiKeys keys;
   private final RateLimits limits;
+  private final RequestValidation validation;
   private final BodyHandler bodies;
 
-  ApiGate(ApiKeys keys, RateLimits limits, long maxBodyBytes) {
+  ApiGate(ApiKeys keys, RateLimits limits, RequestValidation validation, long maxBodyBytes) {
     this.keys = keys;
     this.limits = limits;
+    this.validation = validation;
     this.bodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
   }
 
   /** The handlers to mount, in order, on {@code /api/v1/*}. */
   List<Handler<RoutingContext>> handlers() {
-    return List.of(this::admit, this::readBody, this::checkJson);
+    return List.of(this::admit, this::readBody, this::validate);
   }
 
   private void admit(RoutingContext ctx) {
@@ -93,8 +93,13 @@ final class ApiGate {
 
   /** Mounted before any path route: a path with a malformed %-escape would otherwise fail inside the router (500). */
   static void rejectMalformedPath(RoutingContext ctx) {
+    String path = ctx.request().path();
+    if (path.indexOf('%') < 0) {
+      ctx.next();
+      return;
+    }
     try {
-      URLDecoder.decode(ctx.request().path().replace("+", "%2B"), StandardCharsets.UTF_8);
+      URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException malformed) {
       ProblemResponses.send(ctx, ProblemResponses.malformed("the path has a malformed %-escape"));
       return;
@@ -111,26 +116,12 @@ final class ApiGate {
     }
   }
 
-  private void checkJson(RoutingContext ctx) {
+  private void validate(RoutingContext ctx) {
     RoutePermissions.Endpoint endpoint = ctx.get(ENDPOINT);
-    if (!endpoint.jsonObjectBody()) {
-      ctx.next();
-      return;
-    }
-    Buffer body = ctx.body().buffer();
-    if (body == null || body.length() == 0) {
-      ProblemResponses.send(ctx, ProblemResponses.malformed("the body must be a JSON object"));
-      return;
-    }
-    Object parsed;
-    try {
-      parsed = body.toJsonValue();
-    } catch (DecodeException e) {
-      ProblemResponses.send(ctx, ProblemResponses.malformed("the body is not valid JSON (UTF-8)"));
-      return;
-    }
-    if (!(parsed instanceof JsonObject)) {
-      ProblemResponses.send(ctx, ProblemResponses.malformed("the body must be a JSON object"));
+    Problem problem = validation.check(endpoint, ctx.normalizedPath().substring(PREFIX.length()), ctx.queryParams(),
+        () -> ctx.body().asJsonObject());
+    if (problem != null) {
+      ProblemResponses.send(ctx, problem);
       return;
     }
     ctx.next();

@@ -2,6 +2,7 @@ package nl.zes.gateway;
 
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,7 @@ public final class CorrelationIds {
 
   public static void handle(RoutingContext ctx) {
     String given = ctx.request().getHeader(HEADER);
-    String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    String id = given != null && SANE.matcher(given).matches() ? given : randomId();
     ctx.put(KEY, id);
     ctx.response().putHeader(HEADER, id);
     if (ACCESS.isDebugEnabled()) {
@@ -35,6 +36,15 @@ public final class CorrelationIds {
           ctx.response().getStatusCode(), (System.nanoTime() - started) / 1_000_000)));
     }
     withId(id, ctx::next);
+  }
+
+  /**
+   * A random (version 4) UUID from {@link ThreadLocalRandom}: a correlation id needs to be unique, not
+   * unguessable, and {@code UUID.randomUUID()} takes the lock of a shared {@code SecureRandom} on every request.
+   */
+  static String randomId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return new UUID((random.nextLong() & ~0xF000L) | 0x4000L, (random.nextLong() & ~(3L << 62)) | (1L << 63)).toString();
   }
 
   /** Runs {@code action} with the correlation id in the MDC (for log lines written in callbacks). */

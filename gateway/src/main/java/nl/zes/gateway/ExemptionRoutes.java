@@ -8,14 +8,14 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 import nl.zes.common.bus.Addresses;
-import nl.zes.common.problem.Problem;
 
 /**
  * The public API's reference-data and exemption endpoints (API.md "Reference data", "Access and exemptions"),
  * forwarded to the exemption-service. Role checks are not here (see {@code RoutePermissions}); the tenancy of a
  * municipality key is enforced by the service.
  *
- * <p>{@code ApiGate} has already checked the key, role, media type and (for JSON endpoints) the body.
+ * <p>{@code ApiGate} has already checked the key, role, media type, the parameters and (for JSON endpoints) the body
+ * against docs/openapi.yaml.
  * {@code POST /vehicles/import} streams: its body (a multi-GB export) is never buffered, so it must not be
  * preceded by a {@code BodyHandler} ({@code RoutePermissions} marks it STREAMED), and whatever runs before it
  * asynchronously must keep the request paused.
@@ -111,12 +111,9 @@ final class ExemptionRoutes implements ApiRoutes {
       request.pause();
     }
 
+    /** {@code ApiGate} has checked {@code dataset} against docs/openapi.yaml. */
     void begin() {
       dataset = ctx.queryParams().get("dataset");
-      if (dataset == null || dataset.isBlank()) {
-        answer(Problem.invalidField("dataset", "is required: vehicles, fuels or bodies"));
-        return;
-      }
       request.handler(this::onData);
       request.endHandler(v -> send(true));
       request.exceptionHandler(e -> giveUp());
@@ -157,12 +154,6 @@ final class ExemptionRoutes implements ApiRoutes {
           request.resume();
         }
       });
-    }
-
-    private void answer(Problem problem) {
-      answered = true;
-      ctx.response().endHandler(v -> discardRestOfBody());
-      ProblemResponses.send(ctx, problem);
     }
 
     private void closeAfter(Throwable failure) {

@@ -6,6 +6,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -50,10 +51,12 @@ public final class GatewayVerticle extends VerticleBase {
         .compose(v -> {
           Router router = Router.router(vertx);
           router.route().handler(CorrelationIds::handle).handler(ApiGate::rejectMalformedPath);
-          return OpenApiDocs.mount(vertx, router).map(router);
+          return Future.all(OpenApiDocs.mount(vertx, router), RequestValidation.load(vertx)).map(all -> {
+            routes(router, all.resultAt(1));
+            return router;
+          });
         })
         .compose(router -> {
-          routes(router);
           server = vertx.createHttpServer(new HttpServerOptions()
               .setHost(config.httpHost())
               .setMaxHeaderSize(16 * 1024)
@@ -75,7 +78,7 @@ public final class GatewayVerticle extends VerticleBase {
     return api;
   }
 
-  private void routes(Router router) {
+  private void routes(Router router, RequestValidation validation) {
     router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
     router.get("/health/ready").handler(Readiness.handler(vertx, basics.pool()));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(Metrics.registry()));
@@ -86,9 +89,11 @@ public final class GatewayVerticle extends VerticleBase {
       routes.mount(api, services);
       routes.mountRoot(router);
     }
-    ApiGate gate = new ApiGate(keys, new RateLimits(config.rateLimitPerSecond(), config.rateLimitBurst()), config.maxBodyBytes());
+    ApiGate gate = new ApiGate(keys, new RateLimits(config.rateLimitPerSecond(), config.rateLimitBurst()), validation,
+        config.maxBodyBytes());
+    Route door = router.route(ApiGate.PREFIX + "/*");
     for (Handler<RoutingContext> handler : gate.handlers()) {
-      router.route(ApiGate.PREFIX + "/*").handler(handler);
+      door.handler(handler);
     }
     router.route(ApiGate.PREFIX + "/*").subRouter(api);
 

@@ -34,29 +34,38 @@ public final class RoutePermissions {
   public record Endpoint(HttpMethod method, String path, Set<Role> roles, boolean municipalityScoped, Body body,
       List<String> consumes) {
 
-    boolean matches(List<String> segments) {
-      List<String> template = segments(path);
-      if (template.size() != segments.size()) {
+    /** True when the body must be one JSON object, which the gateway then checks before routing. */
+    public boolean jsonObjectBody() {
+      return consumes.equals(List.of(JSON));
+    }
+  }
+
+  /** An endpoint's template cut into segments once; a {@code null} segment is a parameter. */
+  private record Template(Endpoint endpoint, String[] segments, int literals) {
+
+    static Template of(Endpoint endpoint) {
+      String[] segments = endpoint.path().split("/", -1);
+      int literals = 0;
+      for (int i = 0; i < segments.length; i++) {
+        if (segments[i].startsWith("{")) {
+          segments[i] = null;
+        } else {
+          literals++;
+        }
+      }
+      return new Template(endpoint, segments, literals);
+    }
+
+    boolean matches(String[] path) {
+      if (path.length != segments.length) {
         return false;
       }
-      for (int i = 0; i < template.size(); i++) {
-        String part = template.get(i);
-        boolean parameter = part.startsWith("{");
-        if (parameter ? segments.get(i).isEmpty() : !part.equals(segments.get(i))) {
+      for (int i = 0; i < segments.length; i++) {
+        if (segments[i] == null ? path[i].isEmpty() : !segments[i].equals(path[i])) {
           return false;
         }
       }
       return true;
-    }
-
-    /** Literal segments win over parameters: {@code /exemptions/status} before {@code /exemptions/{id}}. */
-    int literalSegments() {
-      return (int) segments(path).stream().filter(part -> !part.startsWith("{")).count();
-    }
-
-    /** True when the body must be one JSON object, which the gateway then checks before routing. */
-    public boolean jsonObjectBody() {
-      return consumes.equals(List.of(JSON));
     }
   }
 
@@ -88,41 +97,44 @@ public final class RoutePermissions {
       scoped("/reports/day-exemptions", REPORT_READERS),
       scoped("/reports/monitoring", REPORT_READERS));
 
+  /** Most specific first: literal segments win over parameters ({@code /exemptions/status} before {@code /exemptions/{id}}). */
+  private static final List<Template> TEMPLATES = ENDPOINTS.stream().map(Template::of)
+      .sorted(Comparator.comparingInt(Template::literals).reversed()).toList();
+
   private RoutePermissions() {
   }
 
-  /** The endpoints whose template matches this path (relative to {@code /api/v1}), most specific first. */
-  public static List<Endpoint> forPath(String path) {
-    List<String> segments = segments(path);
-    return ENDPOINTS.stream().filter(e -> e.matches(segments))
-        .sorted(Comparator.comparingInt(Endpoint::literalSegments).reversed())
-        .toList();
-  }
-
-  /** The endpoint for this method and path; empty when the path is unknown or the method is not allowed on it. */
+  /** The endpoint for this method and path (relative to {@code /api/v1}); empty when the path is unknown or the method is not allowed on it. */
   public static Optional<Endpoint> find(HttpMethod method, String path) {
-    List<Endpoint> candidates = forPath(path);
-    if (candidates.isEmpty()) {
+    String resource = resource(path);
+    if (resource == null) {
       return Optional.empty();
     }
     // The most specific template decides which resource this is; only its methods apply.
-    String resource = candidates.get(0).path();
-    return candidates.stream().filter(e -> e.path().equals(resource) && e.method().equals(method)).findFirst();
+    for (Template template : TEMPLATES) {
+      if (template.endpoint().path().equals(resource) && template.endpoint().method().equals(method)) {
+        return Optional.of(template.endpoint());
+      }
+    }
+    return Optional.empty();
   }
 
   /** The methods allowed on the most specific resource matching this path (for a 405's {@code Allow}). */
   public static String allowedMethods(String path) {
-    List<Endpoint> candidates = forPath(path);
-    if (candidates.isEmpty()) {
-      return "";
-    }
-    String resource = candidates.get(0).path();
-    return candidates.stream().filter(e -> e.path().equals(resource)).map(e -> e.method().name())
+    String resource = resource(path);
+    return resource == null ? "" : ENDPOINTS.stream().filter(e -> e.path().equals(resource)).map(e -> e.method().name())
         .collect(Collectors.joining(", "));
   }
 
-  private static List<String> segments(String path) {
-    return List.of(path.split("/", -1));
+  /** The template of the most specific resource matching this path, or null. */
+  private static String resource(String path) {
+    String[] segments = path.split("/", -1);
+    for (Template template : TEMPLATES) {
+      if (template.matches(segments)) {
+        return template.endpoint().path();
+      }
+    }
+    return null;
   }
 
   private static Endpoint get(String path, Set<Role> roles) {

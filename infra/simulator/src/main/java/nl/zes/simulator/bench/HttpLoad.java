@@ -1,6 +1,5 @@
 package nl.zes.simulator.bench;
 
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -17,9 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -28,18 +25,26 @@ import org.HdrHistogram.Histogram;
  * requests; latencies go into an HdrHistogram. A {@code {plate}} in the URL is replaced by the plates of a file
  * in turn. Sends to 127.0.0.1 only. Status 0 counts requests that got no answer.
  *
- * <p>With {@code --rate R} it is open-loop instead (as wrk2): a pacer thread starts request i at start + i/R
- * whatever the answers, the {@code connections} only bound the requests on the wire (the others wait in the
- * client's queue), and each latency runs from the request's scheduled start, so a stall of the server or of the
- * generator counts against every request it delays (no coordinated omission).
+ * <p>With {@code --rate R} it is open-loop instead (as wrk2, see {@link OpenLoopLoad}): request i starts at
+ * start + i/R whatever the answers, on one of {@code connections} keep-alive connections (pipelined when all are
+ * busy), and each latency runs from the request's scheduled start, so a stall of the server or of the generator
+ * counts against every request it delays (no coordinated omission).
  *
  * <pre>java -cp … HttpLoad --url http://127.0.0.1:18080/api/v1/access?plate={plate}&amp;municipality=GM0344
  *   --key K --plates plates.txt --connections 32 --seconds 30 --warmup 5</pre>
  */
 public final class HttpLoad {
 
-  /** What a run measured (after the warm-up). */
-  public record Result(long requests, long errors, double seconds, Histogram latency, Map<Integer, Long> statuses) {
+  /**
+   * What a run measured (after the warm-up); {@code sendLag}, for an open-loop run, how late each request was
+   * written after its scheduled start (the generator's own delay, inside {@code latency}), else null.
+   */
+  public record Result(long requests, long errors, double seconds, Histogram latency, Map<Integer, Long> statuses,
+      Histogram sendLag) {
+
+    public Result(long requests, long errors, double seconds, Histogram latency, Map<Integer, Long> statuses) {
+      this(requests, errors, seconds, latency, statuses, null);
+    }
 
     public double perSecond() {
       return requests / seconds;
@@ -47,8 +52,9 @@ public final class HttpLoad {
 
     @Override
     public String toString() {
-      return String.format("%,d requests in %.1f s = %,.0f req/s, %,d non-2xx; %s; statuses %s", requests, seconds,
-          perSecond(), errors, Latency.summary(latency), statuses);
+      return String.format("%,d requests in %.1f s = %,.0f req/s, %,d non-2xx; %s; statuses %s%s", requests, seconds,
+          perSecond(), errors, Latency.summary(latency), statuses,
+          sendLag == null ? "" : "; send lag " + Latency.summary(sendLag));
     }
   }
 
@@ -96,75 +102,13 @@ public final class HttpLoad {
     }
   }
 
-  /** Open-loop at {@code rate} requests/s; latencies from each request's scheduled start. */
+  /** Open-loop at {@code rate} requests/s ({@link OpenLoopLoad}); latencies from each request's scheduled start. */
   public static Result paced(String url, String key, int connections, double rate, double warmupSeconds,
       double seconds) throws Exception {
-    URI uri = URI.create(url);
-    if (!"127.0.0.1".equals(uri.getHost())) {
-      throw new IllegalArgumentException("benchmarks send traffic to 127.0.0.1 only, not " + uri.getHost());
+    if (!"127.0.0.1".equals(URI.create(url).getHost())) {
+      throw new IllegalArgumentException("benchmarks send traffic to 127.0.0.1 only, not " + URI.create(url).getHost());
     }
-    String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    Vertx vertx = Vertx.vertx();
-    try {
-      HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-          new PoolOptions().setHttp1MaxSize(connections));
-      Context context = vertx.getOrCreateContext();
-      Histogram latency = Latency.histogram();
-      Map<Integer, Long> statuses = new TreeMap<>();
-      // measured, non-2xx, completed, last answer (touched on the context's thread only)
-      long[] counts = new long[4];
-      long period = Math.round(1e9 / rate);
-      long total = (long) ((warmupSeconds + seconds) * rate);
-      long start = System.nanoTime() + 100_000_000L;
-      long measureFrom = start + (long) (warmupSeconds * 1e9);
-      long end = start + total * period;
-      CompletableFuture<Void> done = new CompletableFuture<>();
-      for (long i = 0; i < total; i++) {
-        long scheduled = start + i * period;
-        for (long wait = scheduled - System.nanoTime(); wait > 0; wait = scheduled - System.nanoTime()) {
-          LockSupport.parkNanos(wait);
-        }
-        context.runOnContext(v -> {
-          RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(uri.getHost())
-              .setPort(uri.getPort()).setURI(path);
-          if (key != null) {
-            options.putHeader("Authorization", "Bearer " + key);
-          }
-          client.request(options).compose(request -> request.send().compose(response ->
-                  response.body().map(body -> response.statusCode())))
-              .onComplete(result -> {
-                long finished = System.nanoTime();
-                if (result.failed() && counts[1] == 0) {
-                  System.err.println("first request without an answer: " + result.cause());
-                }
-                if (scheduled >= measureFrom) {
-                  counts[0]++;
-                  int status = result.failed() ? 0 : result.result();
-                  statuses.merge(status, 1L, Long::sum);
-                  if (status / 100 != 2) {
-                    counts[1]++;
-                  }
-                  latency.recordValue(Math.min(finished - scheduled, latency.getHighestTrackableValue()));
-                }
-                counts[3] = finished;
-                if (++counts[2] == total) {
-                  done.complete(null);
-                }
-              });
-        });
-      }
-      try {
-        done.get(30, TimeUnit.SECONDS);
-      } catch (TimeoutException e) {
-        // reported: the requests still unanswered are missing from the count and from the rate
-      }
-      CompletableFuture<Result> result = new CompletableFuture<>();
-      context.runOnContext(v -> result.complete(new Result(counts[0], counts[1] + (total - counts[2]),
-          (Math.max(end, counts[3]) - measureFrom) / 1e9, latency.copy(), new TreeMap<>(statuses))));
-      return result.get(10, TimeUnit.SECONDS);
-    } finally {
-      vertx.close().await(10, TimeUnit.SECONDS);
-    }
+    return OpenLoopLoad.run(url, key, connections, rate, warmupSeconds, seconds);
   }
 
   /** One request after another on a connection, until the bound. */
@@ -221,9 +165,10 @@ public final class HttpLoad {
         : run(args.required("url"), args.string("key", null), plates, args.integer("connections", 16),
             args.decimal("warmup", 2), args.decimal("seconds", 10), args.integer("requests", 0));
     System.out.println(args.string("label", "load") + ": " + result);
-    System.out.printf("RESULT %s rps=%.0f p50=%.3f p99=%.3f p999=%.3f errors=%d%n", args.string("label", "load"),
+    System.out.printf("RESULT %s rps=%.0f p50=%.3f p99=%.3f p999=%.3f errors=%d%s%n", args.string("label", "load"),
         result.perSecond(), Latency.ms(result.latency(), 50), Latency.ms(result.latency(), 99),
-        Latency.ms(result.latency(), 99.9), result.errors());
+        Latency.ms(result.latency(), 99.9), result.errors(), result.sendLag() == null ? ""
+            : String.format(" lag50=%.3f lag99=%.3f", Latency.ms(result.sendLag(), 50), Latency.ms(result.sendLag(), 99)));
   }
 
   private static List<String> readPlates(Path file) throws IOException {
