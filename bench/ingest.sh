@@ -2,6 +2,7 @@
 # (a) End-to-end ingestion — HTTP batches of 1,000 passages → verdicts stored and published — beside Kafka's raw
 # producer rate (ProducerPerformance, 200-byte records, acks=all, same broker) measured in the same run.
 # usage: bench/ingest.sh [passages=1000000]
+# BENCH_JFR=/tmp/x.jfr records a JFR profile (settings=profile) of the ZES JVM during the first (full-speed) run.
 source "$(dirname "$0")/lib.sh"
 PASSAGES=${1:-1000000}
 OUT=$(mktemp /tmp/zes-bench-ingest.XXXXXX)
@@ -19,8 +20,14 @@ timeout "$BENCH_TIMEOUT" java -Xmx512m -cp "$KCP" org.apache.kafka.tools.Produce
 KAFKA_RATE=$(tail -1 "$OUT" | sed -E 's/.* records sent, ([0-9.]+) records\/sec.*/\1/')
 
 log "ZES: $PASSAGES passages as fast as it takes them (8 batches in flight)"
+if [ -n "${BENCH_JFR:-}" ]; then
+  jcmd "$ZES_PID" JFR.start name=bench settings=profile filename="$BENCH_JFR" >&2
+fi
 run_sim nl.zes.simulator.bench.IngestBench --url "$BENCH_URL" --admin-key "$BENCH_ADMIN_KEY" --passages "$PASSAGES" \
   --kafka "$BOOT" --baseline-rate "$KAFKA_RATE" --concurrency 8 | tee -a "$OUT" || log "the ZES run failed"
+if [ -n "${BENCH_JFR:-}" ]; then
+  jcmd "$ZES_PID" JFR.stop name=bench >&2 || log "JFR could not be stopped"
+fi
 E2E=$(result "$OUT" "ingest accepted" e2e_rate)
 
 HALF=$(awk -v r="$E2E" 'BEGIN { printf "%d", r / 2 }')

@@ -65,7 +65,9 @@ start_zes() {
   if [ -n "$jar" ] && [ -z "${BENCH_BUILD:-}" ]; then
     # a private copy: a rebuild of the jar while ZES runs would break its class loading
     cp "$jar" "$BENCH_DATA/zes-devstack.jar"
-    command=(java -Xmx2g -XX:+UseParallelGC -Dlogback.configurationFile=logback-devstack.xml -jar "$BENCH_DATA/zes-devstack.jar" up)
+    # BENCH_ZES_JAVA_OPTS: extra JVM options for ZES, e.g. -XX:FlightRecorderOptions=stackdepth=256 for profiling
+    # shellcheck disable=SC2206
+    command=(java -Xmx2g -XX:+UseParallelGC ${BENCH_ZES_JAVA_OPTS:-} -Dlogback.configurationFile=logback-devstack.xml -jar "$BENCH_DATA/zes-devstack.jar" up)
   fi
   log "starting ZES on $BENCH_URL (${command[*]}; data $BENCH_DATA, log $BENCH_DATA/zes.log)"
   (cd "$ROOT" && ZES_DATA_DIR="$BENCH_DATA" ZES_HTTP_PORT="$BENCH_HTTP_PORT" ZES_DEV_PG_PORT="$BENCH_PG_PORT" \

@@ -22,11 +22,14 @@ import nl.zes.common.config.PgConfig;
  * @param accessTimeout wait for the exemption-service's answer to one batch
  * @param drainTimeout how long stop() waits for the batch in progress
  * @param replicationFactor replicas of the topics this service creates (3 in a production cluster)
+ * @param evaluatorBatch at most this many received records per evaluated batch ({@code max.poll.records})
+ * @param evaluatorPipeline batches the evaluator works on at once: the next is polled and its access answers
+ *     fetched while the one before is stored, published and committed (stores and commits stay in order)
  */
 public record PassageConfig(PgConfig pg, KafkaConfig kafka, Duration clockSkew, int maxIngestsInFlight,
     Duration receivedRetention, Duration violationRetention, Duration purgeInterval, int fineVanEur,
     int fineTruckEur, boolean onePerDay, Duration municipalitiesRefresh, Duration accessTimeout,
-    Duration drainTimeout, short replicationFactor) {
+    Duration drainTimeout, short replicationFactor, int evaluatorBatch, int evaluatorPipeline) {
 
   public static PassageConfig fromEnv(Map<String, String> environment) {
     Env env = Env.of(environment);
@@ -42,6 +45,8 @@ public record PassageConfig(PgConfig pg, KafkaConfig kafka, Duration clockSkew, 
         env.duration("ZES_MUNICIPALITIES_REFRESH", Duration.ofSeconds(30)),
         env.duration("ZES_ACCESS_TIMEOUT", Duration.ofSeconds(10)),
         env.duration("ZES_EVALUATOR_DRAIN", Duration.ofSeconds(10)),
-        (short) env.integer("ZES_KAFKA_REPLICATION_FACTOR", 1, 1, 16));
+        (short) env.integer("ZES_KAFKA_REPLICATION_FACTOR", 1, 1, 16),
+        env.integer("ZES_EVALUATOR_BATCH", 2_000, 1, 50_000),
+        env.integer("ZES_EVALUATOR_PIPELINE", 3, 1, 16));
   }
 }

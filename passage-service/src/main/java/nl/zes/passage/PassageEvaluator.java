@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.kafka.client.common.TopicPartition;
@@ -12,29 +11,37 @@ import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
 import io.vertx.kafka.client.consumer.OffsetAndMetadata;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import nl.zes.common.bus.Addresses;
 import nl.zes.common.bus.Topics;
 import nl.zes.common.messages.AccessAnswer;
 import nl.zes.common.messages.AccessQuery;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes {@code zes.passages.received.v1} by manual poll, one batch at a time: one access request to the
- * exemption-service, verdicts and per-day rows in one PostgreSQL transaction, every verdict published to
- * {@code zes.passages.evaluated.v1} and acknowledged, and only then the offsets committed. A failing step (PostgreSQL,
- * Kafka or the exemption-service away) stops polling and retries the same batch with back-off until it succeeds,
- * so nothing is skipped; a replay reuses stored verdicts, so nothing is decided twice.
+ * Consumes {@code zes.passages.received.v1} by manual poll, in batches: one access request to the exemption-service
+ * per batch, verdicts and per-day rows in one PostgreSQL transaction, every verdict published to
+ * {@code zes.passages.evaluated.v1} and acknowledged, and only then the batch's offsets committed.
+ *
+ * <p>Batches are pipelined: while one is stored, published and committed, the next ones (up to
+ * {@code evaluatorPipeline} in all) are polled and their access answers fetched. Stores run one after the other in
+ * poll order (the per-day rule sees a plate's passages in arrival order) and so do offset commits, so an offset is
+ * never committed before the work of every record below it is done. A failing step (PostgreSQL, Kafka or the
+ * exemption-service away) is retried with back-off until it succeeds; the batches behind it wait and polling stops
+ * once the pipeline is full, which is the pause; nothing is skipped, and a replay reuses stored verdicts, so
+ * nothing is decided twice.
  */
 final class PassageEvaluator {
 
@@ -43,6 +50,10 @@ final class PassageEvaluator {
     Hook NONE = () -> Future.succeededFuture();
 
     Future<Void> beforeOffsetCommit();
+  }
+
+  /** The readable passages of one poll (first occurrence of each key, in order) and the offsets it covers. */
+  private record Batch(List<ValidPassage> passages, Map<TopicPartition, OffsetAndMetadata> offsets, int records) {
   }
 
   static final String GROUP = "passage-evaluator";
@@ -61,9 +72,13 @@ final class PassageEvaluator {
   private final Hook hook;
   private final String receivedTopic;
   private final String evaluatedTopic;
-  private KafkaConsumer<String, String> consumer;
+  private KafkaConsumer<String, byte[]> consumer;
   private volatile boolean running;
-  private Future<Void> current = Future.succeededFuture();
+  private boolean polling;
+  private int inFlight;
+  /** The last batch's store and offset commit: the next batch's follow them. */
+  private Future<Void> lastStored = Future.succeededFuture();
+  private Future<Void> lastCommitted = Future.succeededFuture();
   private long lagTimer = -1;
 
   PassageEvaluator(Vertx vertx, PassageConfig config, MunicipalityDirectory directory, VerdictRepository verdicts,
@@ -81,22 +96,25 @@ final class PassageEvaluator {
   }
 
   Future<Void> start() {
-    consumer = KafkaConsumer.create(vertx, config.kafka().consumer(GROUP));
+    Map<String, String> settings = config.kafka().consumer(GROUP);
+    settings.put("max.poll.records", String.valueOf(config.evaluatorBatch()));
+    settings.put("value.deserializer", ByteArrayDeserializer.class.getName());
+    consumer = KafkaConsumer.create(vertx, settings);
     running = true;
     return consumer.subscribe(receivedTopic).onSuccess(v -> {
       lagTimer = vertx.setPeriodic(5_000, id -> measureLag());
-      vertx.runOnContext(x -> loop());
+      vertx.runOnContext(x -> poll());
     });
   }
 
-  /** Stops polling, waits (bounded) for the batch in progress, and closes the consumer without committing more. */
+  /** Stops polling, waits (bounded) for the batches in progress, and closes the consumer without committing more. */
   Future<Void> stop() {
     running = false;
     if (lagTimer >= 0) {
       vertx.cancelTimer(lagTimer);
     }
     Promise<Void> drained = Promise.promise();
-    current.onComplete(ar -> drained.tryComplete());
+    lastCommitted.onComplete(ar -> drained.tryComplete());
     long timer = vertx.setTimer(config.drainTimeout().toMillis(), id -> drained.tryComplete());
     return drained.future().eventually(() -> {
       vertx.cancelTimer(timer);
@@ -104,76 +122,107 @@ final class PassageEvaluator {
     });
   }
 
-  private void loop() {
-    if (!running) {
+  /** Polls once more unless a poll is out, the pipeline is full, or the evaluator stops. */
+  private void poll() {
+    if (!running || polling || inFlight >= config.evaluatorPipeline()) {
       return;
     }
-    current = consumer.poll(POLL)
-        .compose(records -> records.isEmpty() ? Future.succeededFuture() : untilDone(records, FIRST_RETRY));
-    current.onComplete(ar -> {
-      if (ar.failed() && running) {
-        LOG.warn("polling the received topic failed; retrying: {}", ar.cause().toString());
-        vertx.setTimer(FIRST_RETRY.toMillis(), id -> loop());
-      } else {
-        vertx.runOnContext(v -> loop());
+    polling = true;
+    consumer.poll(POLL).onComplete(ar -> {
+      polling = false;
+      if (ar.failed()) {
+        if (running) {
+          LOG.warn("polling the received topic failed; retrying: {}", ar.cause().toString());
+          vertx.setTimer(FIRST_RETRY.toMillis(), id -> poll());
+        }
+        return;
       }
+      if (!ar.result().isEmpty()) {
+        evaluate(batch(ar.result()));
+      }
+      poll();
     });
   }
 
-  /** Not polling while a batch is retried is the pause: Kafka keeps the rest until this batch is done. */
-  private Future<Void> untilDone(KafkaConsumerRecords<String, String> records, Duration delay) {
-    return evaluate(records).recover(failure -> {
-      if (!running) {
-        return Future.failedFuture(failure);
-      }
-      if (causedBy(failure, CommitFailedException.class)) {
-        // The group moved these partitions elsewhere: the new owner replays from the last commit, idempotently.
-        LOG.info("offsets of a finished batch could not be committed after a rebalance; it will be replayed");
-        return Future.succeededFuture();
-      }
-      LOG.warn("evaluating a batch of {} passages failed; retrying in {} ms: {}", records.size(), delay.toMillis(),
-          failure.toString());
-      Promise<Void> retried = Promise.promise();
-      Duration next = delay.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay.multipliedBy(2);
-      vertx.setTimer(delay.toMillis(), id -> untilDone(records, next).onComplete(retried));
-      return retried.future();
+  /**
+   * Access answers now; the store after the previous batch's store, then publishing; the offset commit after the
+   * previous batch's commit. Each step retries until it succeeds or the evaluator stops.
+   */
+  private void evaluate(Batch batch) {
+    inFlight++;
+    int size = batch.records();
+    Future<List<AccessAnswer>> answers = retrying("asking the exemption-service about", size,
+        () -> access(batch.passages()));
+    Future<VerdictRepository.Stored> stored = Future.all(lastStored, answers)
+        .compose(v -> retrying("storing", size, () -> verdicts.store(candidates(batch.passages(), answers.result()))));
+    Future<Void> published = stored.compose(done -> {
+      done.fresh().forEach(v -> metrics.evaluated(v.verdict()));
+      return retrying("publishing", size, () -> publish(done.verdicts()));
+    });
+    Future<Void> committed = Future.all(lastCommitted, published)
+        .compose(v -> hook.beforeOffsetCommit())
+        .compose(v -> retrying("committing the offsets of", size, () -> commit(batch.offsets())));
+    lastStored = stored.mapEmpty();
+    lastCommitted = committed;
+    committed.onComplete(ar -> {
+      inFlight--;
+      poll();
     });
   }
 
-  private Future<Void> evaluate(KafkaConsumerRecords<String, String> records) {
-    Map<VerdictRepository.Key, ValidPassage> batch = new LinkedHashMap<>();
+  private Batch batch(KafkaConsumerRecords<String, byte[]> records) {
+    Map<VerdictRepository.Key, ValidPassage> passages = new LinkedHashMap<>();
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     for (int i = 0; i < records.size(); i++) {
-      KafkaConsumerRecord<String, String> record = records.recordAt(i);
+      KafkaConsumerRecord<String, byte[]> record = records.recordAt(i);
       offsets.merge(new TopicPartition(record.topic(), record.partition()),
           new OffsetAndMetadata(record.offset() + 1, null),
           (a, b) -> a.getOffset() >= b.getOffset() ? a : b);
       try {
-        ValidPassage p = ValidPassage.fromReceivedJson(new JsonObject(record.value()));
-        batch.putIfAbsent(new VerdictRepository.Key(p.municipality(), p.id()), p);
-      } catch (DecodeException | NullPointerException | DateTimeParseException | ClassCastException e) {
+        ValidPassage p = TopicJson.readReceived(record.value());
+        passages.putIfAbsent(new VerdictRepository.Key(p.municipality(), p.id()), p);
+      } catch (IOException | RuntimeException e) {
         // Only this service writes the topic; a record it cannot read is logged by position, never by content.
         LOG.error("skipping an unreadable received record at {}-{}@{}", record.topic(), record.partition(),
             record.offset());
       }
     }
-    List<VerdictRepository.Key> keys = new ArrayList<>(batch.keySet());
-    return verdicts.existing(keys)
-        .compose(stored -> {
-          List<ValidPassage> pending = batch.entrySet().stream().filter(e -> !stored.containsKey(e.getKey()))
-              .map(Map.Entry::getValue).toList();
-          return access(pending).compose(answers -> verdicts.store(candidates(pending, answers)))
-              .map(fresh -> {
-                fresh.forEach(v -> metrics.evaluated(v.verdict()));
-                Map<VerdictRepository.Key, Verdict> all = new HashMap<>(stored);
-                fresh.forEach(v -> all.put(VerdictRepository.key(v), v));
-                return keys.stream().map(all::get).toList();
-              });
-        })
-        .compose(this::publish)
-        .compose(v -> hook.beforeOffsetCommit())
-        .compose(v -> consumer.commit(offsets))
-        .mapEmpty();
+    return new Batch(new ArrayList<>(passages.values()), offsets, records.size());
+  }
+
+  private Future<Void> commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    return consumer.commit(offsets).<Void>mapEmpty().recover(failure -> {
+      if (causedBy(failure, CommitFailedException.class)) {
+        // The group moved these partitions elsewhere: the new owner replays from the last commit, idempotently.
+        LOG.info("offsets of a finished batch could not be committed after a rebalance; it will be replayed");
+        return Future.succeededFuture();
+      }
+      return Future.failedFuture(failure);
+    });
+  }
+
+  private <T> Future<T> retrying(String step, int size, Supplier<Future<T>> attempt) {
+    return retrying(step, size, attempt, FIRST_RETRY);
+  }
+
+  private <T> Future<T> retrying(String step, int size, Supplier<Future<T>> attempt, Duration delay) {
+    Future<T> tried;
+    try {
+      tried = running ? attempt.get() : Future.failedFuture("the evaluator stopped");
+    } catch (RuntimeException e) {
+      tried = Future.failedFuture(e);
+    }
+    return tried.recover(failure -> {
+      if (!running) {
+        return Future.failedFuture(failure);
+      }
+      LOG.warn("{} a batch of {} passages failed; retrying in {} ms: {}", step, size, delay.toMillis(),
+          failure.toString());
+      Promise<T> retried = Promise.promise();
+      Duration next = delay.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay.multipliedBy(2);
+      vertx.setTimer(delay.toMillis(), id -> retrying(step, size, attempt, next).onComplete(retried));
+      return retried.future();
+    });
   }
 
   private Future<List<AccessAnswer>> access(List<ValidPassage> pending) {
@@ -200,11 +249,13 @@ final class PassageEvaluator {
 
   private List<Verdict> candidates(List<ValidPassage> pending, List<AccessAnswer> answers) {
     List<Verdict> candidates = new ArrayList<>(pending.size());
+    Map<String, LocalDate> finesDates = new HashMap<>();
     for (int i = 0; i < pending.size(); i++) {
       ValidPassage p = pending.get(i);
       AccessAnswer a = answers.get(i);
       LocalDate day = Verdict.dayOf(p.timestamp());
-      LocalDate finesFrom = a.enforcementStart() != null ? LocalDate.parse(a.enforcementStart())
+      LocalDate finesFrom = a.enforcementStart() != null
+          ? finesDates.computeIfAbsent(a.enforcementStart(), LocalDate::parse)
           : directory.enforcementStart(p.municipality()).orElse(null);
       String verdict = rules.verdict(a, day, finesFrom);
       boolean violation = Verdict.WARNING.equals(verdict) || Verdict.FINE.equals(verdict);
@@ -217,7 +268,7 @@ final class PassageEvaluator {
   private Future<Void> publish(List<Verdict> decided) {
     List<ProducerRecord<String, String>> events = new ArrayList<>(decided.size());
     for (Verdict v : decided) {
-      events.add(new ProducerRecord<>(evaluatedTopic, v.id(), v.toEvent().toJson().encode()));
+      events.add(new ProducerRecord<>(evaluatedTopic, v.id(), TopicJson.evaluated(v)));
     }
     return sender.send(events);
   }

@@ -144,7 +144,7 @@ final class PassageIngestion {
   private Future<Void> publish(List<ValidPassage> passages, String receivedAt) {
     List<ProducerRecord<String, String>> records = new ArrayList<>(passages.size());
     for (ValidPassage p : passages) {
-      records.add(new ProducerRecord<>(receivedTopic, p.plate(), p.toReceivedJson(receivedAt).encode()));
+      records.add(new ProducerRecord<>(receivedTopic, p.plate(), TopicJson.received(p, receivedAt)));
     }
     return sender.send(records).recover(e -> {
       LOG.warn("Kafka did not take {} passages; their claims are rolled back: {}", passages.size(), e.toString());

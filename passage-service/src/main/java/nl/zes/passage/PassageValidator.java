@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
@@ -124,7 +123,7 @@ final class PassageValidator {
     }
     OffsetDateTime timestamp;
     try {
-      timestamp = OffsetDateTime.parse((String) value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+      timestamp = Timestamps.parse((String) value);
     } catch (ClassCastException | DateTimeParseException e) {
       errors.add(Problem.fieldError("timestamp", "must be ISO-8601 with an offset, e.g. 2025-11-03T08:15:00+01:00"));
       return null;

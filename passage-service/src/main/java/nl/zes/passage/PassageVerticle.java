@@ -11,7 +11,10 @@ import nl.zes.common.ServiceBasics;
 import nl.zes.common.bus.Addresses;
 import nl.zes.common.db.Retry;
 
-/** The passage-service's main verticle: ingestion and queries on the event bus, the evaluator on Kafka. */
+/**
+ * The passage-service's main verticle: ingestion and queries on the event bus; the evaluator on Kafka runs in a
+ * child verticle on its own event loop.
+ */
 public final class PassageVerticle extends VerticleBase {
 
   public static final String SCHEMA = "passages";
@@ -23,7 +26,6 @@ public final class PassageVerticle extends VerticleBase {
   private ServiceBasics basics;
   private KafkaProducer<String, String> producer;
   private MunicipalityDirectory directory;
-  private PassageEvaluator evaluator;
   private ViolationPurge purge;
 
   public PassageVerticle() {
@@ -60,19 +62,19 @@ public final class PassageVerticle extends VerticleBase {
           consumers.add(vertx.eventBus().consumer(Addresses.PASSAGES_GET, queries::handleGet));
           consumers.add(vertx.eventBus().consumer(Addresses.PASSAGES_VIOLATIONS, queries::handleViolations));
           VerdictRules rules = new VerdictRules(config.fineVanEur(), config.fineTruckEur());
-          evaluator = new PassageEvaluator(vertx, config, directory,
-              new VerdictRepository(basics.pool(), rules, config.onePerDay()), rules, sender, metrics, hook);
+          VerdictRepository verdicts = new VerdictRepository(basics.pool(), rules, config.onePerDay());
           purge = new ViolationPurge(vertx, basics.pool(), config.violationRetention(), config.purgeInterval());
           purge.start();
-          return evaluator.start();
+          return vertx.deployVerticle(new EvaluatorVerticle(loop -> new PassageEvaluator(loop, config, directory,
+              verdicts, rules, sender, metrics, hook)));
         });
   }
 
   @Override
   public Future<?> stop() {
     Future<Void> unregistered = Future.all(consumers.stream().map(MessageConsumer::unregister).toList()).mapEmpty();
+    // The evaluator, a child deployment, has been undeployed (drained) before this runs.
     return unregistered
-        .eventually(() -> evaluator == null ? Future.succeededFuture() : evaluator.stop())
         .eventually(() -> {
           if (purge != null) {
             purge.stop();

@@ -4,9 +4,11 @@ import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import nl.zes.common.messages.PassageEvaluated;
 
-/** The stored outcome of one passage; {@code plate} is set only for WARNING and FINE. */
+/**
+ * The stored outcome of one passage; {@code plate} is set only for WARNING and FINE. Its event on the evaluated
+ * topic is {@link TopicJson#evaluated} (a {@code PassageEvaluated}).
+ */
 record Verdict(String municipality, String id, String zone, String camera, OffsetDateTime timestamp, LocalDate day,
     String verdict, String basis, String rule, String vehicleKind, String country, Integer fineEur, String plate) {
 
@@ -30,11 +32,6 @@ record Verdict(String municipality, String id, String zone, String camera, Offse
 
   boolean isViolation() {
     return WARNING.equals(verdict) || FINE.equals(verdict);
-  }
-
-  PassageEvaluated toEvent() {
-    return new PassageEvaluated(id, municipality, zone, local(timestamp), verdict, basis, rule, vehicleKind, country,
-        isViolation() ? plate : null, FINE.equals(verdict) ? fineEur : null);
   }
 
   JsonObject toView() {

@@ -8,10 +8,10 @@ import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +19,7 @@ import java.util.Set;
 /**
  * Verdict rows and the per-day violation rows. A batch is stored in one transaction; a passage that already has a
  * verdict keeps it, so replaying a batch (after a crash between these writes and the offset commit) changes nothing.
+ * Existence is learnt from the inserts' conflicts, not checked up front: a fresh batch costs no lookups.
  */
 final class VerdictRepository {
 
@@ -31,9 +32,17 @@ final class VerdictRepository {
   static final String EXISTING = "SELECT " + COLUMNS + " FROM passage_verdict"
       + " WHERE (municipality, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))";
 
+  /**
+   * The violations of a batch in passage-time order; each claims its plate's day unless an earlier one (stored, or
+   * before it in this statement) has it. A passage that already has a verdict (a replay) claims nothing: it keeps
+   * the verdict it got, and must not take a day it did not take then (its access answer may differ now).
+   */
   static final String CLAIM_DAYS = """
       INSERT INTO violation_day (municipality, plate, day, passage_id)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::text[])
+      SELECT c.municipality, c.plate, c.day, c.id
+        FROM unnest($1::text[], $2::text[], $3::date[], $4::text[]) WITH ORDINALITY AS c(municipality, plate, day, id, n)
+       WHERE NOT EXISTS (SELECT 1 FROM passage_verdict v WHERE v.municipality = c.municipality AND v.id = c.id)
+       ORDER BY c.n
       ON CONFLICT DO NOTHING
       RETURNING municipality, passage_id""";
 
@@ -52,51 +61,36 @@ final class VerdictRepository {
     this.onePerDay = onePerDay;
   }
 
-  Future<Map<Key, Verdict>> existing(List<Key> keys) {
-    return existing(pool, keys);
+  /** What is stored for each candidate, in the candidates' order, and those of them stored now (not replays). */
+  record Stored(List<Verdict> verdicts, List<Verdict> fresh) {
   }
 
   /**
    * Stores the verdicts of passages evaluated now ({@code candidates}: WARNING/FINE still subject to the per-day
-   * rule, plate set only on those) and returns what is stored for each, which is the earlier verdict where one
-   * exists.
+   * rule, plate set only on those) in one transaction. A passage that already has a verdict (a replay) keeps it:
+   * its insert conflicts, and the stored verdict is read back instead.
    */
-  Future<List<Verdict>> store(List<Verdict> candidates) {
+  Future<Stored> store(List<Verdict> candidates) {
     if (candidates.isEmpty()) {
-      return Future.succeededFuture(List.of());
+      return Future.succeededFuture(new Stored(List.of(), List.of()));
     }
-    return pool.withTransaction(conn -> existing(conn, candidates.stream().map(VerdictRepository::key).toList())
-        .compose(stored -> {
-          List<Verdict> fresh = candidates.stream().filter(v -> !stored.containsKey(key(v))).toList();
-          return applyPerDayRule(conn, fresh)
-              .compose(decided -> insert(conn, decided))
-              .compose(decided -> {
-                Map<Key, Verdict> result = new LinkedHashMap<>(stored);
-                decided.forEach(v -> result.putIfAbsent(key(v), v));
-                return Future.succeededFuture(candidates.stream().map(v -> result.get(key(v))).toList());
-              });
-        }));
+    return pool.withTransaction(conn -> applyPerDayRule(conn, candidates).compose(decided -> insert(conn, decided)));
   }
 
   /** The first violation of a plate per municipality and day (by passage time, then arrival) keeps it. */
-  private Future<List<Verdict>> applyPerDayRule(SqlClient conn, List<Verdict> fresh) {
-    List<Verdict> violations = fresh.stream().filter(Verdict::isViolation)
+  private Future<List<Verdict>> applyPerDayRule(SqlClient conn, List<Verdict> candidates) {
+    List<Verdict> violations = candidates.stream().filter(Verdict::isViolation)
         .sorted(Comparator.comparing(Verdict::timestamp)).toList();
     if (!onePerDay || violations.isEmpty()) {
-      return Future.succeededFuture(fresh);
+      return Future.succeededFuture(candidates);
     }
-    Map<String, Verdict> firstPerDay = new LinkedHashMap<>();
-    for (Verdict v : violations) {
-      firstPerDay.putIfAbsent(v.municipality() + '\u0000' + v.plate() + '\u0000' + v.day(), v);
-    }
-    List<Verdict> contenders = new ArrayList<>(firstPerDay.values());
-    int n = contenders.size();
+    int n = violations.size();
     String[] municipalities = new String[n];
     String[] plates = new String[n];
     LocalDate[] days = new LocalDate[n];
     String[] ids = new String[n];
     for (int i = 0; i < n; i++) {
-      Verdict v = contenders.get(i);
+      Verdict v = violations.get(i);
       municipalities[i] = v.municipality();
       plates[i] = v.plate();
       days[i] = v.day();
@@ -107,8 +101,8 @@ final class VerdictRepository {
       for (Row row : rows) {
         winners.add(new Key(row.getString(0), row.getString(1)));
       }
-      List<Verdict> decided = new ArrayList<>(fresh.size());
-      for (Verdict v : fresh) {
+      List<Verdict> decided = new ArrayList<>(candidates.size());
+      for (Verdict v : candidates) {
         decided.add(!v.isViolation() || winners.contains(key(v)) ? v : repeat(v));
       }
       return decided;
@@ -120,10 +114,7 @@ final class VerdictRepository {
         v.basis(), v.rule(), v.vehicleKind(), v.country(), null, null);
   }
 
-  private Future<List<Verdict>> insert(SqlClient conn, List<Verdict> decided) {
-    if (decided.isEmpty()) {
-      return Future.succeededFuture(decided);
-    }
+  private Future<Stored> insert(SqlClient conn, List<Verdict> decided) {
     int n = decided.size();
     String[] municipalities = new String[n];
     String[] ids = new String[n];
@@ -161,24 +152,30 @@ final class VerdictRepository {
       for (Row row : rows) {
         inserted.add(new Key(row.getString(0), row.getString(1)));
       }
-      List<Verdict> written = new ArrayList<>(n);
+      Verdict[] all = new Verdict[n];
+      List<Verdict> fresh = new ArrayList<>(inserted.size());
       List<Key> lost = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         Verdict v = decided.get(i);
         if (inserted.contains(key(v))) {
-          written.add(new Verdict(v.municipality(), v.id(), v.zone(), v.camera(), v.timestamp(), v.day(),
-              v.verdict(), v.basis(), v.rule(), v.vehicleKind(), v.country(), fines[i], plates[i]));
+          all[i] = new Verdict(v.municipality(), v.id(), v.zone(), v.camera(), v.timestamp(), v.day(),
+              v.verdict(), v.basis(), v.rule(), v.vehicleKind(), v.country(), fines[i], plates[i]);
+          fresh.add(all[i]);
         } else {
           lost.add(key(v));
         }
       }
       if (lost.isEmpty()) {
-        return Future.succeededFuture(written);
+        return Future.succeededFuture(new Stored(Arrays.asList(all), fresh));
       }
-      // Another evaluator (during a rebalance) stored these first: theirs is the verdict.
-      return existing(conn, lost).map(theirs -> {
-        written.addAll(theirs.values());
-        return written;
+      // A replay, or another evaluator (during a rebalance) stored these first: the stored verdict stands.
+      return existing(conn, lost).map(stored -> {
+        for (int i = 0; i < n; i++) {
+          if (all[i] == null) {
+            all[i] = stored.get(key(decided.get(i)));
+          }
+        }
+        return new Stored(Arrays.asList(all), fresh);
       });
     });
   }

@@ -1,12 +1,14 @@
 package nl.zes.passage;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import nl.zes.common.bus.Addresses;
 import nl.zes.common.messages.AccessAnswer;
 
@@ -35,8 +37,12 @@ final class ExemptionServiceDouble {
       OLD_VAN, new AccessAnswer(false, "NONE", "VAN_OLD", "VAN", null, null, FINES_FROM, "emission class 4"),
       OLD_TRUCK, new AccessAnswer(false, "NONE", "TRUCK_OLD", "TRUCK", null, null, FINES_FROM, "class V"));
 
+  private record Hold(Promise<Void> arrived, Future<Void> release) {
+  }
+
   private final Vertx vertx;
   final AtomicInteger batches = new AtomicInteger();
+  private final AtomicReference<Hold> held = new AtomicReference<>();
   private MessageConsumer<JsonObject> access;
   private MessageConsumer<JsonObject> municipalities;
 
@@ -60,8 +66,24 @@ final class ExemptionServiceDouble {
       for (Object item : m.body().getJsonArray("items")) {
         answers.add(answer((JsonObject) item).toJson());
       }
-      m.reply(new JsonObject().put("items", answers));
+      Hold hold = held.getAndSet(null);
+      if (hold == null) {
+        m.reply(new JsonObject().put("items", answers));
+      } else {
+        hold.arrived().complete();
+        hold.release().onComplete(ar -> m.reply(new JsonObject().put("items", answers)));
+      }
     });
+  }
+
+  /**
+   * The next access request is answered only once {@code release} completes; the returned future completes when
+   * that request has arrived (the evaluator is then in the middle of a batch).
+   */
+  Future<Void> holdNextAccess(Future<Void> release) {
+    Promise<Void> arrived = Promise.promise();
+    held.set(new Hold(arrived, release));
+    return arrived.future();
   }
 
   Future<Void> stopAccess() {

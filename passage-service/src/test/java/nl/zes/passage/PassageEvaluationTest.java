@@ -217,6 +217,12 @@ class PassageEvaluationTest {
     return read(vertx, infra, records -> records.size() >= count);
   }
 
+  /** Every record of the evaluated topic read until {@code passages} distinct passages are seen among them. */
+  static Future<List<JsonObject>> evaluatedRecordsOfPassages(Vertx vertx, TestInfra infra, int passages) {
+    return read(vertx, infra, records -> records.stream().map(r -> r.getString("passageId")).distinct().count()
+        >= passages);
+  }
+
   /** Reads the evaluated topic from the start with a group of its own until the condition holds. */
   private static Future<List<JsonObject>> read(Vertx vertx, TestInfra infra, Predicate<List<JsonObject>> enough) {
     Map<String, String> config = infra.kafkaConfig().consumer("test-reader-" + System.nanoTime());
