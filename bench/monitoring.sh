@@ -2,7 +2,8 @@
 # (f) Issue 5 at full roll-up size: a simulated year of evaluated passages for 30 municipalities (every roll-up
 # cell of every municipality-day) plus a year of exemption changes, published straight onto Kafka and counted by
 # the reporting-service's own consumer (its rate: time until the offsets stored with the roll-ups reach the
-# topic's end), then GET /reports/monitoring for random two-month periods, beside GET /health/live.
+# topic's end), then GET /reports/monitoring for random two-month periods, beside GET /health/live: once right
+# after the load, once after VACUUM (ANALYZE) and CHECKPOINT (the settled figures).
 # usage: bench/monitoring.sh [events-per-day=200] [requests=1000]
 source "$(dirname "$0")/lib.sh"
 PER_DAY=${1:-200}
@@ -27,5 +28,9 @@ echo "== consumer: $(figure "$(result "$OUT" consumer rate)" "events/s") end to 
   "$(result "$OUT" consumer rollup_rows) roll-up rows, exact=$(result "$OUT" consumer exact)"
 echo "== monitoring, random two months: p50 $(figure "$(result "$OUT" monitoring two_months_p50)" ms)," \
   "p99 $(figure "$(result "$OUT" monitoring p99)" ms), p99.9 $(figure "$(result "$OUT" monitoring p999)" ms)" \
-  "vs GET /health/live p99 $(figure "$(result "$OUT" monitoring baseline_p99)" ms)"
+  "vs GET /health/live p99 $(figure "$(result "$OUT" monitoring baseline_p99)" ms);" \
+  "whole year p99 $(figure "$(result "$OUT" monitoring year_p99)" ms)"
+echo "== the same right after the load (checkpoint and autovacuum still running): two months" \
+  "p50 $(figure "$(result "$OUT" fresh two_months_p50)" ms), p99 $(figure "$(result "$OUT" fresh p99)" ms);" \
+  "whole year p99 $(figure "$(result "$OUT" fresh year_p99)" ms)"
 echo "== full output: $OUT"

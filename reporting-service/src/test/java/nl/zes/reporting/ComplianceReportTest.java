@@ -103,6 +103,30 @@ class ComplianceReportTest {
   }
 
   @Test
+  void theMonitoringBundleHoldsTheFourReportsOverSeveralMonths(Vertx vertx, VertxTestContext ctx) {
+    JsonObject quarter = period("2025-11-01", "2026-01-31");
+    Future<JsonObject> monitoring = report(vertx, Addresses.REPORTING_MONITORING, quarter);
+    Future<JsonObject> compliance = report(vertx, Addresses.REPORTING_COMPLIANCE, quarter);
+    Future<JsonObject> enforcement = report(vertx, Addresses.REPORTING_ENFORCEMENT, quarter);
+    Future<JsonObject> exemptions = report(vertx, Addresses.REPORTING_EXEMPTIONS, quarter);
+    Future<JsonObject> dayExemptions = report(vertx, Addresses.REPORTING_DAY_EXEMPTIONS, quarter);
+    Future.all(monitoring, compliance, enforcement, exemptions, dayExemptions)
+        .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
+          JsonObject bundle = monitoring.result();
+          assertThat(bundle.getJsonObject("compliance")).isEqualTo(compliance.result());
+          assertThat(bundle.getJsonObject("enforcement")).isEqualTo(enforcement.result());
+          assertThat(bundle.getJsonObject("exemptions")).isEqualTo(exemptions.result());
+          assertThat(bundle.getJsonObject("dayExemptions")).isEqualTo(dayExemptions.result());
+          // Rotterdam's November and January summed into one compliance row.
+          JsonObject rotterdam = compliance.result().getJsonArray("municipalities").getJsonObject(1);
+          assertThat(rotterdam.getString("code")).isEqualTo("GM0599");
+          assertThat(rotterdam.getLong("fines")).isEqualTo(2);
+          assertThat(rotterdam.getLong("passages")).isEqualTo(1001);
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   void aMunicipalityKeySeesItsOwnMunicipalityOnly(Vertx vertx, VertxTestContext ctx) {
     Future<JsonObject> own = ask(vertx, Addresses.REPORTING_MONITORING, period("2025-11-01", "2025-11-30"),
         "municipality", "GM0599");

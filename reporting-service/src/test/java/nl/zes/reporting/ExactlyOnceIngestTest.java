@@ -118,15 +118,30 @@ class ExactlyOnceIngestTest {
                 .changed(application("e1", 2, "PRIVATE_USE", "NATIONAL", at, "REJECTED"))
                 .changed(application("e1", 3, "PRIVATE_USE", "NATIONAL", at, "GRANTED"))
                 .changed(dayExemption("d1", 1, "GM0363", "2025-03-12"))
-                .changed(dayExemption("d1", 1, "GM0363", "2025-03-12"));
-            feed.flush();
-            // A second batch with an older version, so that it meets the stored row rather than the batch's own.
-            feed.changed(application("e1", 2, "PRIVATE_USE", "NATIONAL", at, "SET_ASIDE"));
-            feed.changed(application("e2", 1, "HARDSHIP", "LOCAL", at, "PENDING", "GM0363"));
+                .changed(dayExemption("d1", 1, "GM0363", "2025-03-12"))
+                .changed(dayExemption("d2", 1, "GM0363", "2025-03-20"));
             feed.flush();
           }
           return null;
         }))
+        // Both day exemptions stored before the second batch, so that d2's next version moves a stored row.
+        .compose(v -> Await.until(vertx, () -> report(vertx, Addresses.REPORTING_DAY_EXEMPTIONS, period),
+            r -> r.getJsonArray("perMonth").getJsonObject(0).getLong("count") == 2, BOUND))
+        .compose(v -> Await.blocking(vertx, () -> {
+          try (EventFeed feed = new EventFeed(infra.kafkaConfig())) {
+            String at = "2025-03-10T10:00:00+01:00";
+            // A second batch with an older version, so that it meets the stored row rather than the batch's own.
+            feed.changed(application("e1", 2, "PRIVATE_USE", "NATIONAL", at, "SET_ASIDE"));
+            feed.changed(application("e2", 1, "HARDSHIP", "LOCAL", at, "PENDING", "GM0363"));
+            // A newer version moves d2 to another day and municipality: its count moves with it.
+            feed.changed(dayExemption("d2", 2, "GM0599", "2025-04-02"));
+            feed.flush();
+          }
+          return null;
+        }))
+        .compose(v -> Await.until(vertx, () -> report(vertx, Addresses.REPORTING_DAY_EXEMPTIONS,
+            period("2025-04-01", "2025-04-30")), r -> r.getJsonArray("perMonth").getJsonObject(0).getLong("count") == 1,
+            BOUND))
         .compose(v -> Await.until(vertx, () -> report(vertx, Addresses.REPORTING_EXEMPTIONS, period),
             r -> r.getLong("local") == 1, BOUND))
         .compose(exemptions -> report(vertx, Addresses.REPORTING_DAY_EXEMPTIONS, period)
@@ -139,6 +154,9 @@ class ExactlyOnceIngestTest {
           assertThat(outcomes.getLong("rejected")).isZero();
           assertThat(outcomes.getLong("setAside")).isZero();
           assertThat(reports.get(1).getJsonArray("perMonth").getJsonObject(0).getLong("count")).isEqualTo(1);
+          assertThat(reports.get(1).getJsonArray("perMunicipality")).hasSize(1);
+          assertThat(infra.psql("SELECT day || municipality || ':' || n FROM reporting.day_exemption_count"
+              + " ORDER BY day")).contains("2025-03-12GM0363:1", "2025-03-20GM0363:0", "2025-04-02GM0599:1");
           assertThat(infra.psql("SELECT version || status FROM reporting.exemption_application WHERE id = 'e1'"))
               .contains("3GRANTED");
           ctx.completeNow();

@@ -39,11 +39,31 @@ public final class ExemptionRollups implements StoredOffsetConsumer.BatchWork {
         version = excluded.version
       WHERE e.version < excluded.version""";
 
+  /**
+   * Keeps each day exemption at its highest version and, in the same statement, its count per day and municipality
+   * ({@code day_exemption_count}, what the report reads): +1 where a stored row now is, -1 where a replaced
+   * version was ({@code previous} sees the rows as they were before the statement).
+   */
   static final String UPSERT_DAY_EXEMPTIONS = """
-      INSERT INTO day_exemption AS d (id, municipality, day, version)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::bigint[]) ORDER BY 1
-      ON CONFLICT (id) DO UPDATE SET municipality = excluded.municipality, day = excluded.day, version = excluded.version
-      WHERE d.version < excluded.version""";
+      WITH input AS (
+        SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::bigint[]) AS t(id, municipality, day, version)
+      ), previous AS (
+        SELECT d.id, d.municipality, d.day FROM day_exemption d JOIN input i ON i.id = d.id WHERE d.version < i.version
+      ), stored AS (
+        INSERT INTO day_exemption AS d (id, municipality, day, version)
+        SELECT * FROM input ORDER BY 1
+        ON CONFLICT (id) DO UPDATE SET municipality = excluded.municipality, day = excluded.day,
+          version = excluded.version
+        WHERE d.version < excluded.version
+        RETURNING id, municipality, day
+      ), moves AS (
+        SELECT day, municipality, 1 AS n FROM stored
+        UNION ALL
+        SELECT p.day, p.municipality, -1 FROM previous p JOIN stored s ON s.id = p.id
+      )
+      INSERT INTO day_exemption_count AS c (day, municipality, n)
+      SELECT day, municipality, sum(n) FROM moves GROUP BY 1, 2 ORDER BY 1, 2
+      ON CONFLICT (day, municipality) DO UPDATE SET n = c.n + excluded.n""";
 
   private final DeadLetters deadLetters;
 

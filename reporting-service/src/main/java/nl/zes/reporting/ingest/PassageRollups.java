@@ -1,25 +1,24 @@
 package nl.zes.reporting.ingest;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.vertx.core.Future;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.io.IOException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import nl.zes.common.messages.PassageEvaluated;
 
 /**
  * Counts evaluated passages into {@code passage_rollup}: per municipality, Europe/Amsterdam day, verdict, basis,
@@ -29,10 +28,10 @@ import nl.zes.common.messages.PassageEvaluated;
  */
 public final class PassageRollups implements StoredOffsetConsumer.BatchWork {
 
-  public static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+  public static final ZoneId AMSTERDAM = AmsterdamDays.AMSTERDAM;
   static final Set<String> VERDICTS = Set.of("ALLOWED", "WARNING", "FINE", "REPEAT", "NOT_ENFORCEABLE", "UNRESOLVED");
   static final Set<String> KINDS = Set.of("VAN", "TRUCK", "OTHER");
-  private static final Pattern MUNICIPALITY = Pattern.compile("GM\\d{4}");
+  private static final JsonFactory JSON = new JsonFactory();
 
   /** Counted in the compliance formula's {@code passages}: vans and trucks with Dutch plates. */
   private static final String COUNTED = "NOT foreign_plate AND vehicle_kind IN ('VAN', 'TRUCK')";
@@ -89,6 +88,9 @@ public final class PassageRollups implements StoredOffsetConsumer.BatchWork {
 
   static final String PRUNE_SEEN = "DELETE FROM seen_passage WHERE seen_on < current_date - $1::int";
 
+  /** Passages per claim statement: small enough to overlap parsing with inserting, big enough to be cheap. */
+  private static final int CLAIM_CHUNK = 2_000;
+
   private final DeadLetters deadLetters;
 
   public PassageRollups(DeadLetters deadLetters) {
@@ -110,34 +112,48 @@ public final class PassageRollups implements StoredOffsetConsumer.BatchWork {
   }
 
   /**
-   * Dedupes the batch in memory, claims its ids in {@code seen_passage} in one statement, sums the fresh
-   * passages per cell in memory and adds the sums in a second statement: two round trips whatever the batch size.
+   * Dedupes the batch in memory and claims its ids in {@code seen_passage} chunk by chunk, each chunk's claim sent
+   * (pipelined on the transaction's connection) as soon as it is parsed, so that PostgreSQL inserts one chunk while
+   * the next is parsed; then sums the fresh passages per cell in memory and adds the sums in one more statement.
    */
   @Override
   public Future<Void> apply(SqlConnection connection, List<KafkaConsumerRecord<String, String>> records) {
-    Map<String, Counted> byPassage = new LinkedHashMap<>(records.size() * 2);
+    Map<String, Counted> byPassage = new HashMap<>(records.size() * 2);
     List<DeadLetters.Rejected> rejected = new ArrayList<>();
+    List<Future<RowSet<Row>>> claims = new ArrayList<>();
+    List<Counted> chunk = new ArrayList<>(CLAIM_CHUNK);
     for (KafkaConsumerRecord<String, String> record : records) {
+      Counted c;
       try {
-        Counted c = parse(record.value());
-        byPassage.putIfAbsent(key(c.municipality(), c.passageId()), c);
+        c = parse(record.value());
       } catch (IllegalArgumentException e) {
         rejected.add(new DeadLetters.Rejected(record, e.getMessage()));
+        continue;
+      }
+      if (byPassage.putIfAbsent(key(c.municipality(), c.passageId()), c) == null) {
+        chunk.add(c);
+        if (chunk.size() == CLAIM_CHUNK) {
+          claims.add(connection.preparedQuery(CLAIM_SEEN).execute(passageKeys(chunk)));
+          chunk = new ArrayList<>(CLAIM_CHUNK);
+        }
       }
     }
-    return deadLetters.send(rejected).compose(v -> byPassage.isEmpty() ? Future.succeededFuture()
-        : connection.preparedQuery(CLAIM_SEEN).execute(passageKeys(byPassage.values()))
-            .compose(fresh -> {
-              Map<Cell, long[]> sums = new LinkedHashMap<>();
-              for (Row row : fresh) {
-                Counted c = byPassage.get(key(row.getString(0), row.getString(1)));
-                long[] sum = sums.computeIfAbsent(c.cell(), k -> new long[2]);
-                sum[0]++;
-                sum[1] += c.fineAmountEur();
-              }
-              return sums.isEmpty() ? Future.succeededFuture()
-                  : connection.preparedQuery(ADD_COUNTS).execute(cellColumns(sums)).mapEmpty();
-            }));
+    if (!chunk.isEmpty()) {
+      claims.add(connection.preparedQuery(CLAIM_SEEN).execute(passageKeys(chunk)));
+    }
+    return Future.all(deadLetters.send(rejected), Future.all(claims)).compose(v -> {
+      Map<Cell, long[]> sums = new HashMap<>();
+      for (Future<RowSet<Row>> claim : claims) {
+        for (Row row : claim.result()) {
+          Counted c = byPassage.get(key(row.getString(0), row.getString(1)));
+          long[] sum = sums.computeIfAbsent(c.cell(), k -> new long[2]);
+          sum[0]++;
+          sum[1] += c.fineAmountEur();
+        }
+      }
+      return sums.isEmpty() ? Future.succeededFuture()
+          : connection.preparedQuery(ADD_COUNTS).execute(cellColumns(sums)).mapEmpty();
+    });
   }
 
   /** Unambiguous: a municipality is always a six-character CBS code. */
@@ -150,49 +166,116 @@ public final class PassageRollups implements StoredOffsetConsumer.BatchWork {
     return pool.preparedQuery(PRUNE_SEEN).execute(Tuple.of(retentionDays)).map(rows -> rows.rowCount());
   }
 
-  /** Parses one event; an {@link IllegalArgumentException} says why it cannot be counted (never with a plate). */
+  /**
+   * Parses one event (the fields of {@code PassageEvaluated} that the roll-ups need, read by Jackson's streaming
+   * parser: no tree, and the plate is skipped unread); an {@link IllegalArgumentException} says why it cannot be
+   * counted (never with a plate).
+   */
   static Counted parse(String value) {
     if (value == null) {
       throw new IllegalArgumentException("no value");
     }
-    PassageEvaluated event;
-    try {
-      event = PassageEvaluated.fromJson(new JsonObject(value));
-    } catch (DecodeException | ClassCastException e) {
-      throw new IllegalArgumentException("not a JSON object of the evaluated-passage shape");
+    String passageId = null;
+    String municipality = null;
+    String timestamp = null;
+    String verdict = null;
+    String basis = null;
+    String rule = null;
+    String vehicleKind = null;
+    String country = null;
+    Number fineAmountEur = null;
+    try (JsonParser parser = JSON.createParser(value)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw notTheShape();
+      }
+      for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+        String field = parser.currentName();
+        JsonToken v = parser.nextToken();
+        switch (field) {
+          case "passageId" -> passageId = text(parser, v);
+          case "municipality" -> municipality = text(parser, v);
+          case "timestamp" -> timestamp = text(parser, v);
+          case "verdict" -> verdict = text(parser, v);
+          case "basis" -> basis = text(parser, v);
+          case "rule" -> rule = text(parser, v);
+          case "vehicleKind" -> vehicleKind = text(parser, v);
+          case "country" -> country = text(parser, v);
+          case "fineAmountEur" -> fineAmountEur = number(parser, v);
+          default -> parser.skipChildren();
+        }
+      }
+      if (parser.nextToken() != null) {
+        throw notTheShape();
+      }
+    } catch (IOException e) {
+      throw notTheShape();
     }
-    if (event.passageId() == null || event.passageId().isBlank()) {
+    if (passageId == null || passageId.isBlank()) {
       throw new IllegalArgumentException("passageId is missing");
     }
-    if (event.municipality() == null || !MUNICIPALITY.matcher(event.municipality()).matches()) {
+    if (municipality == null || !isCbsCode(municipality)) {
       throw new IllegalArgumentException("municipality is missing or not a CBS code");
     }
-    if (event.verdict() == null || !VERDICTS.contains(event.verdict())) {
+    if (verdict == null || !VERDICTS.contains(verdict)) {
       throw new IllegalArgumentException("verdict is missing or unknown");
     }
-    if (event.vehicleKind() != null && !KINDS.contains(event.vehicleKind())) {
+    if (vehicleKind != null && !KINDS.contains(vehicleKind)) {
       throw new IllegalArgumentException("vehicleKind is unknown");
     }
-    if (event.timestamp() == null) {
+    if (timestamp == null) {
       throw new IllegalArgumentException("timestamp is missing");
     }
     LocalDate day;
     try {
-      day = OffsetDateTime.parse(event.timestamp()).atZoneSameInstant(AMSTERDAM).toLocalDate();
+      day = AmsterdamDays.of(timestamp);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("timestamp is not ISO-8601 with an offset");
     }
-    boolean foreign = event.country() != null && !"NL".equalsIgnoreCase(event.country());
-    long fine = "FINE".equals(event.verdict()) && event.fineAmountEur() != null ? event.fineAmountEur() : 0L;
-    return new Counted(event.passageId(), event.municipality(), day, event.verdict(), orEmpty(event.basis()),
-        orEmpty(event.rule()), orEmpty(event.vehicleKind()), foreign, fine);
+    boolean foreign = country != null && !"NL".equalsIgnoreCase(country);
+    long fine = "FINE".equals(verdict) && fineAmountEur != null ? fineAmountEur.intValue() : 0L;
+    return new Counted(passageId, municipality, day, verdict, orEmpty(basis), orEmpty(rule), orEmpty(vehicleKind),
+        foreign, fine);
+  }
+
+  private static IllegalArgumentException notTheShape() {
+    return new IllegalArgumentException("not a JSON object of the evaluated-passage shape");
+  }
+
+  /** A string field: a JSON string or null; anything else is not the event's shape. */
+  private static String text(JsonParser parser, JsonToken token) throws IOException {
+    return switch (token) {
+      case VALUE_STRING -> parser.getText();
+      case VALUE_NULL -> null;
+      default -> throw notTheShape();
+    };
+  }
+
+  private static Number number(JsonParser parser, JsonToken token) throws IOException {
+    return switch (token) {
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
+      case VALUE_NULL -> null;
+      default -> throw notTheShape();
+    };
+  }
+
+  /** GM and four digits. */
+  private static boolean isCbsCode(String code) {
+    if (code.length() != 6 || !code.startsWith("GM")) {
+      return false;
+    }
+    for (int i = 2; i < 6; i++) {
+      if (code.charAt(i) < '0' || code.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String orEmpty(String value) {
     return value == null ? "" : value;
   }
 
-  private static Tuple passageKeys(Collection<Counted> counted) {
+  private static Tuple passageKeys(List<Counted> counted) {
     String[] municipalities = new String[counted.size()];
     String[] ids = new String[counted.size()];
     int i = 0;
