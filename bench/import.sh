@@ -7,6 +7,7 @@ VEHICLES=${1:-1500000}
 OUT=$(mktemp /tmp/zes-bench-import.XXXXXX)
 DIR=$(mktemp -d /tmp/zes-bench-import-files.XXXXXX)
 machine | tee "$OUT"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
 start_zes
 
 run_sim nl.zes.simulator.bench.ImportBench --url "$BENCH_URL" --admin-key "$BENCH_ADMIN_KEY" --vehicles "$VEHICLES" \
@@ -30,6 +31,7 @@ for file in "$DIR"/*.csv; do
   "${PSQL[@]}" -c "DROP TABLE IF EXISTS bench_copy_$(basename "$file" .csv | tr 'A-Z' 'a-z' | sed 's/[^a-z0-9]/_/g' | tail -c 30)"
 done
 echo "RESULT copy rows=$ROWS seconds=$SECS rows_per_s=$COPY_RPS" | tee -a "$OUT"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
 rm -rf "$DIR"
 echo
 echo "== import: ZES $(figure "$ZES_RPS" rows/s) vs COPY $(figure "$COPY_RPS" rows/s): ratio $(ratio "$ZES_RPS" "$COPY_RPS")"

@@ -29,13 +29,13 @@ public final class VehicleAssembler {
         ordered.sort(Comparator.comparingInt(FuelRow::sequence));
         List<String> fuelNames = new ArrayList<>(ordered.size());
         for (FuelRow fuel : ordered) {
-            requireSamePlate(vehicle, fuel.plate());
+            requireSamePlate(vehicle.plate(), fuel.plate());
             fuelNames.add(fuel.fuel());
         }
         Set<String> bodyCodes = new HashSet<>();
         Set<String> remarkCodes = new HashSet<>();
         for (BodyRow body : bodies) {
-            requireSamePlate(vehicle, body.plate());
+            requireSamePlate(vehicle.plate(), body.plate());
             addIfPresent(bodyCodes, body.bodyCode());
             addIfPresent(bodyCodes, body.europeanBodyType());
             addIfPresent(remarkCodes, body.remarkCode());
@@ -53,6 +53,45 @@ public final class VehicleAssembler {
                 bodyCodes,
                 remarkCodes,
                 vehicle.maximumMassKg());
+    }
+
+    /**
+     * The vehicle after its vehicle row was replaced: what came from its fuel and body rows stays as it was.
+     */
+    public static Vehicle withVehicleRow(Vehicle before, VehicleRow vehicle) {
+        Vehicle fromRow = assemble(vehicle, List.of(), List.of());
+        return new Vehicle(fromRow.plate(), fromRow.category(), fromRow.kind(), fromRow.tractorUnit(), before.fuels(),
+                before.emissionClass(), fromRow.firstAdmission(), fromRow.firstRegistrationNl(), before.bodyCodes(),
+                before.remarkCodes(), fromRow.maximumMassKg());
+    }
+
+    /** The vehicle with exactly these fuel rows (all of them, in any order). */
+    public static Vehicle withFuels(Vehicle before, Collection<FuelRow> fuels) {
+        List<FuelRow> ordered = new ArrayList<>(fuels);
+        ordered.sort(Comparator.comparingInt(FuelRow::sequence));
+        List<String> fuelNames = new ArrayList<>(ordered.size());
+        for (FuelRow fuel : ordered) {
+            requireSamePlate(before.plate(), fuel.plate());
+            fuelNames.add(fuel.fuel());
+        }
+        return new Vehicle(before.plate(), before.category(), before.kind(), before.tractorUnit(), fuelNames,
+                emissionClassOf(ordered), before.firstAdmission(), before.firstRegistrationNl(), before.bodyCodes(),
+                before.remarkCodes(), before.maximumMassKg());
+    }
+
+    /** The vehicle with these body rows added (body rows are only ever added: their key is all they hold). */
+    public static Vehicle withBodies(Vehicle before, Collection<BodyRow> bodies) {
+        Set<String> bodyCodes = new HashSet<>(before.bodyCodes());
+        Set<String> remarkCodes = new HashSet<>(before.remarkCodes());
+        for (BodyRow body : bodies) {
+            requireSamePlate(before.plate(), body.plate());
+            addIfPresent(bodyCodes, body.bodyCode());
+            addIfPresent(bodyCodes, body.europeanBodyType());
+            addIfPresent(remarkCodes, body.remarkCode());
+        }
+        return new Vehicle(before.plate(), before.category(), before.kind(), before.tractorUnit(), before.fuels(),
+                before.emissionClass(), before.firstAdmission(), before.firstRegistrationNl(), bodyCodes, remarkCodes,
+                before.maximumMassKg());
     }
 
     /**
@@ -100,9 +139,9 @@ public final class VehicleAssembler {
         return lowest == null ? EmissionClass.UNKNOWN : lowest;
     }
 
-    private static void requireSamePlate(VehicleRow vehicle, String plate) {
-        if (!vehicle.plate().equals(plate)) {
-            throw new IllegalArgumentException("rows of plate " + plate + " given for plate " + vehicle.plate());
+    private static void requireSamePlate(String vehiclePlate, String plate) {
+        if (!vehiclePlate.equals(plate)) {
+            throw new IllegalArgumentException("rows of plate " + plate + " given for plate " + vehiclePlate);
         }
     }
 

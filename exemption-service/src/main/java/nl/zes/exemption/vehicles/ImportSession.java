@@ -10,39 +10,50 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiFunction;
 import nl.zes.common.problem.Problem;
 import nl.zes.common.problem.ProblemException;
+import nl.zes.exemption.register.BodyRow;
 import nl.zes.exemption.register.Dataset;
+import nl.zes.exemption.register.FuelRow;
 import nl.zes.exemption.register.MissingColumnException;
 import nl.zes.exemption.register.ParsedLine;
 import nl.zes.exemption.register.RdwCsvReader;
 import nl.zes.exemption.register.Rejection;
+import nl.zes.exemption.register.VehicleRow;
 
 /**
  * One streamed import: pieces of the CSV arrive in order on the event loop and go through a {@link BytePipe} to
  * {@link RdwCsvReader} on a worker thread, which hands every {@value #BATCH} rows to be written in one transaction
- * (on the event loop, where the index lives). The reader parses the next batch while the previous one is written,
- * and waits for that write before it hands over the next, so batches are written one at a time and in order, and
- * a batch is never written after one before it failed. A piece is answered at once while the pipe holds no other
- * unread piece, else once the reader has read the one before it, so the sender never gets more than two pieces
- * ahead: memory stays bounded (two batches and three pieces) however large the export.
+ * (on the event loop, where the index lives). The reader parses ahead while batches are written: up to
+ * {@value #IN_FLIGHT} batches are written at once (on different connections of the pool) as long as no plate is in
+ * two of them, else a batch waits for the one it shares a plate with, so rows of one plate are written in the
+ * order of the export. The last batch is written durably once every other batch has committed (see
+ * {@link RegisterRepository#write}). Once a write has failed no further batch is started (the one in flight beside
+ * it may still commit: each batch is atomic, and re-running the import is harmless). A piece is answered at once
+ * while the pipe holds no other unread piece, else once the reader has read the one before it, so the sender never
+ * gets more than two pieces ahead: memory stays bounded (four batches and three pieces) however large the export.
  */
 final class ImportSession {
 
-  static final int BATCH = 5_000;
+  static final int BATCH = 10_000;
+  static final int IN_FLIGHT = 2;
   private static final long WRITE_TIMEOUT_MINUTES = 5;
 
   private final Context context;
   private final Dataset dataset;
   private final BytePipe pipe;
-  private final BiFunction<Dataset, List<ParsedLine>, Future<?>> writer;
+  private final BatchWriter writer;
   private Future<JsonObject> done;
   private Promise<JsonObject> pendingReply;
   /** The pending reply is the last piece's: only the result answers it. */
@@ -50,7 +61,7 @@ final class ImportSession {
   private long nextSeq;
 
   ImportSession(Context context, Dataset dataset, long idleTimeoutMs,
-      BiFunction<Dataset, List<ParsedLine>, Future<?>> writer) {
+      BatchWriter writer) {
     this.context = context;
     this.dataset = dataset;
     this.writer = writer;
@@ -115,24 +126,27 @@ final class ImportSession {
 
   private JsonObject run() {
     ImportResult result = new ImportResult();
-    CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+    Deque<Write> writing = new ArrayDeque<>(IN_FLIGHT);
     try (RdwCsvReader reader = RdwCsvReader.open(dataset, new InputStreamReader(pipe, StandardCharsets.UTF_8))) {
-      for (List<ParsedLine> lines = reader.nextChunk(BATCH); !lines.isEmpty(); lines = reader.nextChunk(BATCH)) {
-        List<ParsedLine> rows = new ArrayList<>(lines.size());
-        for (ParsedLine line : lines) {
-          if (line instanceof Rejection rejection) {
-            result.reject(rejection);
-          } else {
-            rows.add(line);
+      List<ParsedLine> rows = nextRows(reader, result);
+      while (!rows.isEmpty()) {
+        List<ParsedLine> following = nextRows(reader, result);
+        Set<String> plates = platesOf(rows);
+        while (writing.size() >= IN_FLIGHT) {
+          await(writing.removeFirst().written);
+        }
+        if (writing.stream().anyMatch(write -> !Collections.disjoint(write.plates, plates))) {
+          while (!writing.isEmpty()) {
+            await(writing.removeFirst().written);
           }
         }
-        if (!rows.isEmpty()) {
-          await(writing);
-          writing = writeOnContext(rows);
-          result.imported(rows.size());
-        }
+        writing.addLast(new Write(plates, writeOnContext(rows)));
+        result.imported(rows.size());
+        rows = following;
       }
-      await(writing);
+      while (!writing.isEmpty()) {
+        await(writing.removeFirst().written);
+      }
     } catch (MissingColumnException e) {
       JsonArray errors = new JsonArray();
       e.missing().forEach(column -> errors.add(Problem.fieldError(column, "required column is missing")));
@@ -141,16 +155,49 @@ final class ImportSession {
     } catch (IOException | UncheckedIOException e) {
       throw Problem.badRequest("the upload ended before the import did: " + e.getMessage()).exception();
     } finally {
-      // an import that ends early still lets the write in flight finish before it answers
-      writing.handle((v, e) -> null).completeOnTimeout(null, WRITE_TIMEOUT_MINUTES, TimeUnit.MINUTES).join();
+      // an import that ends early still lets the writes in flight finish before it answers
+      writing.forEach(write -> write.written.handle((v, e) -> null)
+          .completeOnTimeout(null, WRITE_TIMEOUT_MINUTES, TimeUnit.MINUTES).join());
     }
     return result.toJson().put("done", true);
+  }
+
+  /** The next rows to write, parsed while earlier batches are written; rejected lines go to the result. */
+  private static List<ParsedLine> nextRows(RdwCsvReader reader, ImportResult result) {
+    for (List<ParsedLine> lines = reader.nextChunk(BATCH); !lines.isEmpty(); lines = reader.nextChunk(BATCH)) {
+      List<ParsedLine> rows = new ArrayList<>(lines.size());
+      for (ParsedLine line : lines) {
+        if (line instanceof Rejection rejection) {
+          result.reject(rejection);
+        } else {
+          rows.add(line);
+        }
+      }
+      if (!rows.isEmpty()) {
+        return rows;
+      }
+    }
+    return List.of();
+  }
+
+  private static Set<String> platesOf(List<ParsedLine> rows) {
+    Set<String> plates = new HashSet<>(rows.size() * 2);
+    for (ParsedLine row : rows) {
+      if (row instanceof VehicleRow vehicle) {
+        plates.add(vehicle.plate());
+      } else if (row instanceof FuelRow fuel) {
+        plates.add(fuel.plate());
+      } else if (row instanceof BodyRow body) {
+        plates.add(body.plate());
+      }
+    }
+    return plates;
   }
 
   /** Starts writing a batch on the event loop; completes after its commit and the index update. */
   private CompletableFuture<Void> writeOnContext(List<ParsedLine> rows) {
     CompletableFuture<Void> written = new CompletableFuture<>();
-    context.runOnContext(v -> writer.apply(dataset, rows).onComplete(ar -> {
+    context.runOnContext(v -> writer.write(dataset, rows).onComplete(ar -> {
       if (ar.succeeded()) {
         written.complete(null);
       } else {
@@ -171,6 +218,14 @@ final class ImportSession {
       Thread.currentThread().interrupt();
       throw new ProblemException(Problem.unavailable("the import was interrupted"));
     }
+  }
+
+  /** Writes one batch of rows (no rejections) and updates the index after the commit. */
+  interface BatchWriter {
+    Future<?> write(Dataset dataset, List<ParsedLine> rows);
+  }
+
+  private record Write(Set<String> plates, CompletableFuture<Void> written) {
   }
 
   private static JsonObject notDone() {

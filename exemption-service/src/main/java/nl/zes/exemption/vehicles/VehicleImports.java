@@ -61,7 +61,7 @@ public final class VehicleImports {
             "at most " + MAX_CONCURRENT + " imports run at once; retry later").exception());
       }
       session = new ImportSession(context, dataset, IDLE_TIMEOUT_MS,
-          (d, rows) -> repository.write(d, rows).onSuccess(vehicles -> vehicles.forEach(index::putVehicle)));
+          (d, rows) -> repository.write(d, rows, index));
       sessions.put(importId, session);
       session.start(worker).onComplete(ar -> sessions.remove(importId));
     }

@@ -202,6 +202,72 @@ class ExemptionGatewayTest {
     assertThat(verdict.getString("explanation")).as(what).isNotBlank();
   }
 
+  /**
+   * The import puts into the index what it derives from the rows it wrote and what the index knew of the plate;
+   * whatever the order of the exports, that must be the vehicle PostgreSQL assembles from all three tables. The
+   * fuel export is several batches long, with plates whose fuels straddle a batch boundary.
+   */
+  @Test
+  void theIndexHoldsWhatPostgresqlAssemblesWhateverTheOrderOfTheExports(Vertx vertx, TestInfra infra) {
+    assertThat(importCsv("fuels", """
+        kenteken,brandstof_volgnummer,brandstof_omschrijving,emissiecode_omschrijving
+        HC0001,1,Diesel,5
+        HC0002,1,Benzine,6
+        """).statusCode()).as("fuels of plates with no vehicle yet").isEqualTo(200);
+    assertThat(importCsv("bodies", "kenteken,carrosseriecode,carrosserietype\nHC0001,26,SF\n").statusCode())
+        .isEqualTo(200);
+    assertThat(importCsv("vehicles", """
+        kenteken,voertuigsoort,europese_voertuigcategorie,inrichting,datum_eerste_toelating
+        HC0001,Bedrijfsauto,N1,gesloten opbouw,20190301
+        HC0002,Bedrijfsauto,N1,gesloten opbouw,20200301
+        HC0003,Bedrijfsauto,N2,kipper,20180301
+        """).statusCode()).isEqualTo(200);
+    assertThat(importCsv("fuels", """
+        kenteken,brandstof_volgnummer,brandstof_omschrijving,emissiecode_omschrijving
+        HC0002,2,Elektriciteit,
+        HC0003,1,Elektriciteit,
+        """).statusCode()).as("a second fuel, and a first one").isEqualTo(200);
+    assertThat(importCsv("vehicles", """
+        kenteken,voertuigsoort,europese_voertuigcategorie,inrichting,datum_eerste_toelating
+        HC0001,Bedrijfsauto,N3,opleggertrekker,20170301
+        """).statusCode()).as("a changed vehicle row keeps its fuels and bodies").isEqualTo(200);
+    assertThat(importCsv("bodies", "kenteken,carrosseriecode,bijzonderheid_code\nHC0003,15,145\n").statusCode())
+        .isEqualTo(200);
+    StringBuilder fuels = new StringBuilder("kenteken,brandstof_volgnummer,brandstof_omschrijving,"
+        + "emissiecode_omschrijving\n");
+    for (int n = 0; n < 4_000; n++) {
+      String plate = "GK%04d".formatted(n);
+      fuels.append(plate).append(",1,Diesel,6\n").append(plate).append(",2,LPG,5\n").append(plate)
+          .append(",3,Elektriciteit,\n");
+    }
+    assertThat(importCsv("vehicles", bulkVehicles()).statusCode()).isEqualTo(200);
+    assertThat(importCsv("fuels", Buffer.buffer(fuels.toString())).bodyAsJsonObject().getLong("imported"))
+        .isEqualTo(12_000L);
+    assertThat(importCsv("fuels", "kenteken,brandstof_volgnummer,brandstof_omschrijving,emissiecode_omschrijving\n"
+        + "GK3333,2,Benzine,4\n").statusCode()).isEqualTo(200);
+
+    Map<String, JsonObject> assembled = new java.util.HashMap<>();
+    io.vertx.sqlclient.Pool pool = nl.zes.common.config.PgConfig.fromEnv(nl.zes.common.config.Env.of(infra.env()))
+        .pool(vertx, "exemptions");
+    new nl.zes.exemption.vehicles.RegisterRepository(pool)
+        .forEachVehicle(vehicle -> assembled.put(vehicle.plate(), nl.zes.exemption.vehicles.VehicleView.of(vehicle)))
+        .await();
+    pool.close().await();
+    for (String plate : java.util.List.of("HC0001", "HC0002", "HC0003", "GK0000", "GK3332", "GK3333", "GK3334",
+        "GK3999", "GK4000", "GM9999")) {
+      assertThat(get("/vehicles/" + plate, ADMIN_KEY).bodyAsJsonObject()).as(plate).isEqualTo(assembled.get(plate));
+    }
+    JsonObject tractor = assembled.get("HC0001");
+    assertThat(tractor.getBoolean("tractorUnit")).isTrue();
+    assertThat(tractor.getJsonArray("fuels")).containsExactly("Diesel");
+    assertThat(tractor.getJsonArray("bodyCodes")).containsExactly("26", "SF");
+    assertThat(assembled.get("HC0002").getJsonArray("fuels")).containsExactly("Benzine", "Elektriciteit");
+    assertThat(assembled.get("HC0003").getBoolean("zeroEmission")).isTrue();
+    assertThat(assembled.get("HC0003").getJsonArray("remarkCodes")).containsExactly("145");
+    assertThat(assembled.get("GK3333").getJsonArray("fuels")).containsExactly("Diesel", "Benzine", "Elektriciteit");
+    assertThat(assembled.get("GK3333").getString("emissionClass")).isEqualTo("4");
+  }
+
   /** An export in the bulk download's display names, large enough to travel in several pieces. */
   private static Buffer bulkVehicles() {
     StringBuilder csv = new StringBuilder("Kenteken,Voertuigsoort,Merk,Europese voertuigcategorie,Inrichting,"

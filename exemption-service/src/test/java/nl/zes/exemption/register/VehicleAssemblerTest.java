@@ -94,6 +94,26 @@ class VehicleAssemblerTest {
         assertThat(vehicle.maximumMassKg()).isEqualTo(3_000);
     }
 
+    /** The import derives a written plate's vehicle from the index's one and the new rows: it must match. */
+    @Test
+    void changingOneExportGivesWhatAssemblingEveryRowGives() {
+        VehicleRow truck = new VehicleRow(2, "AB12CD", "Bedrijfsauto", "N3", "opleggertrekker",
+                LocalDate.parse("2016-05-01"), null, 40_000);
+        List<FuelRow> fuels = List.of(new FuelRow(2, "AB12CD", 1, "Diesel", EmissionClass.EURO_5),
+                new FuelRow(3, "AB12CD", 2, "Elektriciteit", EmissionClass.ZERO));
+        List<BodyRow> bodies = List.of(new BodyRow(2, "AB12CD", "26", "SF", "145"),
+                new BodyRow(3, "AB12CD", "15", null, null));
+        Vehicle whole = VehicleAssembler.assemble(truck, fuels, bodies);
+
+        Vehicle vanBefore = VehicleAssembler.assemble(van("AB12CD"), fuels, bodies);
+        assertThat(VehicleAssembler.withVehicleRow(vanBefore, truck)).isEqualTo(whole);
+        Vehicle withoutFuels = VehicleAssembler.assemble(truck, List.of(), bodies);
+        assertThat(VehicleAssembler.withFuels(withoutFuels, List.of(fuels.get(1), fuels.get(0)))).isEqualTo(whole);
+        Vehicle oneBody = VehicleAssembler.assemble(truck, fuels, bodies.subList(0, 1));
+        assertThat(VehicleAssembler.withBodies(oneBody, bodies.subList(1, 2))).isEqualTo(whole);
+        assertThat(VehicleAssembler.withBodies(whole, bodies)).isEqualTo(whole);
+    }
+
     @Test
     void refusesRowsOfAnotherPlate() {
         assertThatIllegalArgumentException().isThrownBy(() -> VehicleAssembler.assemble(van("AB12CD"),
