@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Function;
 import nl.zes.common.bus.Addresses;
 import nl.zes.common.bus.BusHeaders;
+import nl.zes.common.bus.HandOverJsonCodec;
 import nl.zes.common.problem.Problem;
 import nl.zes.common.problem.Problems;
 import nl.zes.exemption.access.AccessService;
@@ -35,7 +36,11 @@ final class ExemptionBusApi {
   /** The gateway's {@code ServiceCall.STATUS_HEADER}. */
   static final String STATUS_HEADER = "zes-status";
 
-  private record Reply(JsonObject body, int status) {
+  private record Reply(JsonObject body, int status, boolean handOver) {
+
+    Reply(JsonObject body, int status) {
+      this(body, status, false);
+    }
 
     static Reply ok(JsonObject body) {
       return new Reply(body, 200);
@@ -43,6 +48,11 @@ final class ExemptionBusApi {
 
     static Reply created(JsonObject body) {
       return new Reply(body, 201);
+    }
+
+    /** 200 with a body built for this reply alone, so it may go without a copy ({@link HandOverJsonCodec}). */
+    static Reply handedOver(JsonObject body) {
+      return new Reply(body, 200, true);
     }
   }
 
@@ -77,7 +87,8 @@ final class ExemptionBusApi {
     });
     on(Addresses.EXEMPTIONS_ACCESS_CHECK, m -> Future.succeededFuture(
         Reply.ok(access.check(Fields.object(m.body()), BusHeaders.caller(m)))));
-    on(Addresses.EXEMPTIONS_ACCESS_BATCH, m -> Future.succeededFuture(Reply.ok(access.batch(Fields.object(m.body())))));
+    on(Addresses.EXEMPTIONS_ACCESS_BATCH,
+        m -> Future.succeededFuture(Reply.handedOver(access.batch(Fields.object(m.body())))));
     on(Addresses.EXEMPTIONS_STATUS, m -> Future.succeededFuture(
         Reply.ok(access.status(Fields.object(m.body()), BusHeaders.caller(m)))));
     on(Addresses.EXEMPTIONS_CREATE, m -> exemptions.create(Fields.object(m.body())).map(e -> Reply.created(e.toJson())));
@@ -111,6 +122,9 @@ final class ExemptionBusApi {
           DeliveryOptions options = new DeliveryOptions();
           if (ar.result().status() != 200) {
             options.addHeader(STATUS_HEADER, String.valueOf(ar.result().status()));
+          }
+          if (ar.result().handOver()) {
+            HandOverJsonCodec.handOver(options);
           }
           message.reply(ar.result().body(), options);
         } else {

@@ -64,7 +64,7 @@ final class PassageRoutes implements ApiRoutes {
       ProblemResponses.send(ctx, e.problem());
       return;
     }
-    services.forward(ctx, Addresses.PASSAGES_INGEST, message);
+    services.forwardHandingOver(ctx, Addresses.PASSAGES_INGEST, message);
   }
 
   /** The ingest message for a body, or a problem for the whole request (400, 413, 415). */

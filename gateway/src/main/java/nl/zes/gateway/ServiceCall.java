@@ -3,6 +3,7 @@ package nl.zes.gateway;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonArray;
@@ -11,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Locale;
 import nl.zes.common.bus.BusHeaders;
+import nl.zes.common.bus.HandOverJsonCodec;
 import nl.zes.common.problem.Problem;
 
 /**
@@ -30,17 +32,36 @@ public final class ServiceCall {
   public ServiceCall(Vertx vertx, Duration timeout) {
     this.vertx = vertx;
     this.timeout = timeout;
+    HandOverJsonCodec.register(vertx);
   }
 
   public Future<Message<Object>> request(String address, Object body, BusHeaders.Caller caller) {
-    return vertx.eventBus().request(address, body, caller.deliveryOptions(timeout.toMillis()))
-        .onFailure(failure -> countFailure(address, failure));
+    return request(address, body, caller.deliveryOptions(timeout.toMillis()));
+  }
+
+  private Future<Message<Object>> request(String address, Object body, DeliveryOptions options) {
+    return vertx.eventBus().request(address, body, options).onFailure(failure -> countFailure(address, failure));
   }
 
   /** Forwards and answers the HTTP request with the service's JSON reply, or its problem. */
   public void forward(RoutingContext ctx, String address, JsonObject body) {
     BusHeaders.Caller caller = Callers.of(ctx);
-    request(address, body, caller).onComplete(ar -> CorrelationIds.withId(caller.correlationId(), () -> {
+    forward(ctx, caller, address, body, caller.deliveryOptions(timeout.toMillis()));
+  }
+
+  /**
+   * As {@link #forward(RoutingContext, String, JsonObject)}, handing {@code body} over without the event bus's
+   * copy (see {@link HandOverJsonCodec}): for large bodies built for this request alone, which the caller does
+   * not touch afterwards.
+   */
+  public void forwardHandingOver(RoutingContext ctx, String address, JsonObject body) {
+    BusHeaders.Caller caller = Callers.of(ctx);
+    forward(ctx, caller, address, body, HandOverJsonCodec.handOver(caller.deliveryOptions(timeout.toMillis())));
+  }
+
+  private void forward(RoutingContext ctx, BusHeaders.Caller caller, String address, JsonObject body,
+      DeliveryOptions options) {
+    request(address, body, options).onComplete(ar -> CorrelationIds.withId(caller.correlationId(), () -> {
       if (ar.failed()) {
         ProblemResponses.send(ctx, ar.cause());
         return;

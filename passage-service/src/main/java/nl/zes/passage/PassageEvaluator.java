@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import nl.zes.common.bus.Addresses;
+import nl.zes.common.bus.HandOverJsonCodec;
 import nl.zes.common.bus.Topics;
 import nl.zes.common.messages.AccessAnswer;
 import nl.zes.common.messages.AccessQuery;
@@ -231,8 +232,9 @@ final class PassageEvaluator {
     }
     List<AccessQuery> queries = pending.stream()
         .map(p -> new AccessQuery(p.plate(), p.country(), p.municipality(), p.zone(), p.timestamp())).toList();
+    // Handed over without a copy: nothing here touches the request after sending it.
     return vertx.eventBus().<JsonObject>request(Addresses.EXEMPTIONS_ACCESS_BATCH, AccessQuery.batch(queries),
-            new DeliveryOptions().setSendTimeout(config.accessTimeout().toMillis()))
+            HandOverJsonCodec.handOver(new DeliveryOptions().setSendTimeout(config.accessTimeout().toMillis())))
         .map(reply -> {
           JsonArray items = reply.body().getJsonArray("items");
           if (items == null || items.size() != pending.size()) {

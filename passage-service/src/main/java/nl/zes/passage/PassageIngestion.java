@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import nl.zes.common.bus.BusHeaders;
+import nl.zes.common.bus.HandOverJsonCodec;
 import nl.zes.common.bus.Topics;
 import nl.zes.common.problem.Problem;
 import nl.zes.common.problem.Problems;
@@ -62,7 +63,7 @@ final class PassageIngestion {
     ingest(BusHeaders.caller(message), message.body()).onComplete(ar -> {
       inFlight--;
       if (ar.succeeded()) {
-        message.reply(ar.result(), new DeliveryOptions().addHeader("zes-status", "202"));
+        message.reply(ar.result(), HandOverJsonCodec.handOver(new DeliveryOptions().addHeader("zes-status", "202")));
       } else {
         Problems.fail(message, ar.cause());
       }

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 import nl.zes.common.Plates;
+import nl.zes.common.Timestamps;
 import nl.zes.common.problem.Problem;
 
 /** Checks one posted passage item; pure, so that every rule has a row in a table test. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.OffsetDateTime;
+import nl.zes.common.Timestamps;
 
 /**
  * The JSON values of the received and evaluated topics, written and read field by field: the same text

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Supplier;
+import nl.zes.common.Timestamps;
 import nl.zes.common.messages.PassageEvaluated;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,11 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import nl.zes.common.Plates;
+import nl.zes.common.Timestamps;
 import nl.zes.common.bus.BusHeaders;
 import nl.zes.common.messages.AccessAnswer;
 import nl.zes.common.problem.Problem;
@@ -105,13 +108,16 @@ public final class AccessService {
       throw Fields.missing("items");
     }
     JsonArray answers = new JsonArray(new java.util.ArrayList<>(items.size()));
+    // Most answers of a batch end at one of a few moments (a rule's transition date, the end of a day); each is
+    // formatted once.
+    Map<Instant, String> moments = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
-      answers.add(answer(i, items.getValue(i)));
+      answers.add(answer(i, items.getValue(i), moments));
     }
     return new JsonObject().put("items", answers);
   }
 
-  private JsonObject answer(int position, Object item) {
+  private JsonObject answer(int position, Object item, Map<Instant, String> moments) {
     if (!(item instanceof JsonObject query)) {
       throw itemProblem(position, "item", "must be an object {plate, country, municipality, zone, at}", 400);
     }
@@ -126,7 +132,7 @@ public final class AccessService {
     }
     Instant at;
     try {
-      at = OffsetDateTime.parse(String.valueOf(atValue)).toInstant();
+      at = Timestamps.parse(String.valueOf(atValue)).toInstant();
     } catch (DateTimeParseException e) {
       throw itemProblem(position, "at", "must be a timestamp with offset", 400);
     }
@@ -140,7 +146,8 @@ public final class AccessService {
     Vehicle vehicle = foreign ? null : index.vehicle(plate);
     AccessDecision decision = decide(plate, vehicle, foreign, municipality, query.getString("zone"), at);
     return new AccessAnswer(decision.allowed(), decision.basis().name(), decision.ruleId(),
-        vehicle == null ? null : vehicle.kind().name(), Times.moment(decision.allowedUntil()),
+        vehicle == null ? null : vehicle.kind().name(),
+        decision.allowedUntil() == null ? null : moments.computeIfAbsent(decision.allowedUntil(), Times::moment),
         decision.exemptionId(), municipality.enforcementStart().toString(), decision.explanation()).toJson();
   }
 

@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
+import nl.zes.common.bus.HandOverJsonCodec;
 import nl.zes.common.config.KafkaConfig;
 import nl.zes.common.config.PgConfig;
 import nl.zes.common.db.Migrations;
@@ -18,7 +19,7 @@ import nl.zes.common.health.ServiceHealth;
  * What every service has: its PostgreSQL pool on its own schema, a Kafka probe, and a health address that
  * answers from the first moment (so that readiness can say what is down while the service waits for it).
  * {@link #start} completes once the schema's migrations are applied, retrying with back-off while
- * PostgreSQL is unreachable.
+ * PostgreSQL is unreachable. It also registers the event-bus codecs the services' messages use.
  */
 public final class ServiceBasics {
 
@@ -36,6 +37,7 @@ public final class ServiceBasics {
 
   public static Future<ServiceBasics> start(Vertx vertx, String service, String schema, String healthAddress,
       PgConfig pg, KafkaConfig kafka) {
+    HandOverJsonCodec.register(vertx);
     Pool pool = pg.pool(vertx, schema);
     KafkaProbe probe = kafka == null ? null : new KafkaProbe(vertx, kafka);
     MessageConsumer<JsonObject> health = ServiceHealth.register(vertx, healthAddress, service,

@@ -1,4 +1,4 @@
-package nl.zes.passage;
+package nl.zes.common;
 
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
@@ -7,17 +7,17 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * ISO-8601 date-times with an offset, as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} reads them, with a fast path
- * for the shapes cameras and this service write ({@code 2025-11-03T08:15[:00[.123]](Z|+01:00)}): the formatter
+ * for the shapes cameras and the services write ({@code 2025-11-03T08:15[:00[.123]](Z|+01:00)}): the formatter
  * costs microseconds per call, several times per passage. Anything else, valid or not, goes to the formatter, so
  * what is accepted and what is rejected does not change.
  */
-final class Timestamps {
+public final class Timestamps {
 
   private Timestamps() {
   }
 
   /** @throws java.time.format.DateTimeParseException as {@link OffsetDateTime#parse(CharSequence)} does */
-  static OffsetDateTime parse(String text) {
+  public static OffsetDateTime parse(String text) {
     OffsetDateTime fast = fast(text);
     return fast != null ? fast : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
