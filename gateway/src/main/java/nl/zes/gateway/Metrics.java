@@ -8,9 +8,9 @@ import nl.zes.common.metrics.ProcessMetrics;
 
 /**
  * The gateway's view of the process's metrics ({@link ProcessMetrics}), served at {@code /metrics}: the Vert.x
- * metrics (HTTP server requests and latency histograms by route, method and status; event-bus traffic and reply
- * failures by address and kind, e.g. TIMEOUT) and every meter in Micrometer's global registry, which in the
- * embedded default includes the services' (passages by verdict, consumer lag).
+ * metrics (HTTP server requests and latency histograms by route, method and status), the gateway's event-bus
+ * failures by address and kind ({@code zes_gateway_bus_failures_total}) and every meter in Micrometer's global
+ * registry, which in the embedded default includes the services' (passages by verdict, consumer lag).
  */
 public final class Metrics {
 
