@@ -114,7 +114,7 @@ public final class Demo {
   }
 
   /** Every evaluated NL and foreign passage the compliance report counts (out-of-scope cars are not counted). */
-  private static long countedPassages(JsonObject compliance) {
+  public static long countedPassages(JsonObject compliance) {
     long total = 0;
     JsonArray rows = compliance.getJsonArray("municipalities", new JsonArray());
     for (int i = 0; i < rows.size(); i++) {

@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import nl.zes.common.bus.HandOverJsonCodec;
 import org.junit.jupiter.api.Test;
 
-/** Two processes' worth of Vert.x join by TCP/IP on loopback only and exchange a request over the clustered bus. */
+/**
+ * Two processes' worth of Vert.x join by TCP/IP on loopback only and exchange a request over the clustered bus, also
+ * with the {@link HandOverJsonCodec}, which must carry JSON between processes.
+ */
 class ClusteredEventBusTest {
 
   @Test
@@ -26,6 +32,18 @@ class ClusteredEventBusTest {
       JsonObject reply = second.eventBus().<JsonObject>request("test.echo", new JsonObject().put("n", 1))
           .await(30, TimeUnit.SECONDS).body();
       assertThat(reply).isEqualTo(new JsonObject().put("n", 1).put("echoed", true));
+
+      HandOverJsonCodec.register(first);
+      HandOverJsonCodec.register(second);
+      JsonObject body = new JsonObject().put("items", new JsonArray()
+          .add(new JsonObject().put("plate", "AB-123-C").put("at", "2025-11-03T08:15:00+01:00").putNull("zone"))
+          .addNull().add(new JsonObject().put("confidence", 0.93).put("allowed", true).put("n", 7)))
+          .put("text", "één \"quoted\" ✓");
+      first.eventBus().<JsonObject>consumer("test.hand-over", m -> m.reply(m.body().copy().put("echoed", true),
+          HandOverJsonCodec.handOver(new DeliveryOptions()))).completion().await(30, TimeUnit.SECONDS);
+      JsonObject handedOver = second.eventBus().<JsonObject>request("test.hand-over", body.copy(),
+          HandOverJsonCodec.handOver(new DeliveryOptions())).await(30, TimeUnit.SECONDS).body();
+      assertThat(handedOver).as("the hand-over codec carries JSON between processes").isEqualTo(body.copy().put("echoed", true));
     } finally {
       second.close().await(30, TimeUnit.SECONDS);
       first.close().await(30, TimeUnit.SECONDS);

@@ -1,12 +1,11 @@
 package nl.zes.simulator.bench;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import nl.zes.simulator.ApplicationGenerator;
+import nl.zes.simulator.Demo;
 import nl.zes.simulator.Municipality;
 import nl.zes.simulator.PassageGenerator;
 import nl.zes.simulator.ZesClient;
@@ -77,21 +76,11 @@ public final class ReportBench {
     while (stable < 3 && System.nanoTime() < deadline) {
       ZesClient.Response r = setup.client().send("GET", "/reports/compliance?from=" + year + "-01-01&to=" + year
           + "-12-31", setup.reportingKey(), null, null, Duration.ofSeconds(30)).join();
-      long total = r.ok() ? total(r.json()) : -1;
+      long total = r.ok() ? Demo.countedPassages(r.json()) : -1;
       stable = total == last ? stable + 1 : 0;
       last = total;
       Thread.sleep(1_000);
     }
     System.out.printf("roll-ups settled: %,d passages counted in the year's compliance report%n", last);
-  }
-
-  private static long total(JsonObject compliance) {
-    long total = 0;
-    JsonArray rows = compliance.getJsonArray("municipalities", new JsonArray());
-    for (int i = 0; i < rows.size(); i++) {
-      JsonObject row = rows.getJsonObject(i);
-      total += row.getLong("passages", 0L) + row.getLong("notEnforceable", 0L) + row.getLong("unresolved", 0L);
-    }
-    return total;
   }
 }
