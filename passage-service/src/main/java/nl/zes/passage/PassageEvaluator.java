@@ -59,6 +59,7 @@ final class PassageEvaluator {
 
   static final String GROUP = "passage-evaluator";
   private static final Logger LOG = LoggerFactory.getLogger(PassageEvaluator.class);
+  private static final long CONSUMER_CLOSE_BOUND_MS = 5_000;
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration FIRST_RETRY = Duration.ofMillis(250);
   private static final Duration MAX_RETRY = Duration.ofSeconds(10);
@@ -119,8 +120,23 @@ final class PassageEvaluator {
     long timer = vertx.setTimer(config.drainTimeout().toMillis(), id -> drained.tryComplete());
     return drained.future().eventually(() -> {
       vertx.cancelTimer(timer);
-      return consumer == null ? Future.succeededFuture() : consumer.close();
+      return consumer == null ? Future.succeededFuture() : closeBounded();
     });
+  }
+
+  /**
+   * Closes the consumer, waiting at most {@link #CONSUMER_CLOSE_BOUND_MS}: Kafka's close waits up to 30 s to leave a
+   * group whose coordinator is away (e.g. right after a broker restart), and a stop must stay bounded. What was not
+   * committed is replayed by the next owner either way.
+   */
+  private Future<Void> closeBounded() {
+    Promise<Void> closed = Promise.promise();
+    consumer.close().onComplete(ar -> closed.tryComplete());
+    long bound = vertx.setTimer(CONSUMER_CLOSE_BOUND_MS, id -> {
+      LOG.warn("the Kafka consumer did not close within {} ms; stopping without waiting for it", CONSUMER_CLOSE_BOUND_MS);
+      closed.tryComplete();
+    });
+    return closed.future().onComplete(ar -> vertx.cancelTimer(bound));
   }
 
   /** Polls once more unless a poll is out, the pipeline is full, or the evaluator stops. */
