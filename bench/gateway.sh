@@ -7,12 +7,16 @@
 # usage: bench/gateway.sh [rate=10000] [seconds=20] [connections=16]
 # BENCH_SERVER_JAVA_OPTS: extra JVM options for the servers, e.g. to profile the gateway:
 #   BENCH_SERVER_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/gw.jfr,settings=profile' bench/gateway.sh
+# BENCH_SERVER_CPUS / BENCH_LOAD_CPUS: pin the servers' JVM / the load generator to these CPUs (taskset -c), e.g. 0 and 1
+# The servers' GC and safepoint log (wall-clock times) is kept beside the output, to match the generator's slow windows.
 source "$(dirname "$0")/lib.sh"
 RATE=${1:-10000}
 SECONDS_RUN=${2:-20}
 CONNECTIONS=${3:-16}
 GATEWAY_PORT=$BENCH_HTTP_PORT
 BARE_PORT=$((BENCH_HTTP_PORT + 10))
+# the servers' JVM options; the default is what ./zes up gives the suite
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC}
 OUT=$(mktemp /tmp/zes-bench-gateway.XXXXXX)
 machine | tee "$OUT"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
@@ -33,7 +37,8 @@ for attempt in 1 2 3 4 5 6; do
 done
 log "starting the gateway on :$GATEWAY_PORT and the bare server on :$BARE_PORT (log $BENCH_DATA/server.log)"
 # shellcheck disable=SC2086
-background timeout "$BENCH_TIMEOUT" java -Xmx1g -XX:+UseParallelGC ${BENCH_SERVER_JAVA_OPTS:-} -Dlogback.configurationFile=logback-devstack.xml \
+background ${BENCH_SERVER_CPUS:+taskset -c "$BENCH_SERVER_CPUS"} timeout "$BENCH_TIMEOUT" java $GATEWAY_JAVA_OPTS \
+  -Xlog:gc,safepoint:file="$OUT.gc.log":time,uptime ${BENCH_SERVER_JAVA_OPTS:-} -Dlogback.configurationFile=logback-devstack.xml \
   -cp "$BENCH_DATA/zes-devstack.jar" "$ROOT/bench/gateway-overhead/GatewayOverheadServer.java" \
   "$BENCH_DATA" "$BENCH_PG_PORT" "$GATEWAY_PORT" "$BARE_PORT" "$BENCH_ADMIN_KEY" >"$BENCH_DATA/server.log" 2>&1
 SERVER=${BENCH_CHILDREN[-1]}
@@ -47,12 +52,15 @@ done
 KEY=$(create_key loket)
 curl -fsS -H "Authorization: Bearer $KEY" "$BENCH_URL/api/v1/municipalities" >/dev/null
 
+pinned_load() { # runs its arguments (a shell function too) on BENCH_LOAD_CPUS, when set
+  ( if [ -n "${BENCH_LOAD_CPUS:-}" ]; then taskset -cp "$BENCH_LOAD_CPUS" "$BASHPID" >/dev/null; fi; "$@" )
+}
 load() { # label url [key]
-  log "$1: $RATE req/s for ${SECONDS_RUN}s after a 10 s warm-up, $CONNECTIONS connections"
+  log "$1: $RATE req/s for ${SECONDS_RUN}s after warm-ups of 15 s closed-loop and 5 s at that rate, $CONNECTIONS connections"
   echo "load average before $1: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
   local TIMEFORMAT="generator $1: %U s user + %S s system CPU in %R s (JVM start and warm-up included)"
-  { time run_sim nl.zes.simulator.bench.HttpLoad --label "$1" --url "$2" ${3:+--key "$3"} --rate "$RATE" \
-    --connections "$CONNECTIONS" --seconds "$SECONDS_RUN" --warmup 10; } 2>&1 | tee -a "$OUT"
+  { time BENCH_LOAD_JAVA_OPTS="-Xlog:gc,safepoint:file=$OUT.$1-gc.log:time,uptime ${BENCH_LOAD_EXTRA_OPTS:-}" pinned_load run_sim nl.zes.simulator.bench.HttpLoad --label "$1" --url "$2" ${3:+--key "$3"} --rate "$RATE" \
+    --connections "$CONNECTIONS" --seconds "$SECONDS_RUN" --closed-warmup 15 --warmup 5; } 2>&1 | tee -a "$OUT"
 }
 load bare-vertx "http://127.0.0.1:$BARE_PORT/api/v1/municipalities"
 load gateway "$BENCH_URL/api/v1/municipalities" "$KEY"
@@ -73,4 +81,4 @@ for p in p50 p99 p999; do
     "(gateway/bare ratio $(ratio "$g" "$b"))"
 done
 echo "== target: overhead under 0.5 ms at p50 and under 2 ms at p99 at $RATE req/s"
-echo "== full output: $OUT"
+echo "== full output: $OUT (the servers' GC log: $OUT.gc.log)"

@@ -39,7 +39,7 @@ simulator_jar() {
 }
 
 run_sim() {
-  timeout "$BENCH_TIMEOUT" java -Xmx1g -XX:+UseParallelGC \
+  timeout "$BENCH_TIMEOUT" java -Xmx1g -XX:+UseParallelGC ${BENCH_LOAD_JAVA_OPTS:-} \
     -Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener -cp "$(simulator_jar)" "$@"
 }
 

@@ -8,12 +8,16 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -28,22 +32,27 @@ import org.HdrHistogram.Histogram;
 final class OpenLoopLoad {
 
   private static final byte[] HEADER_END = {'\r', '\n', '\r', '\n'};
+  private static final long WINDOW_NANOS = 100_000_000L;
 
   private final Connection[] connections;
   private final byte[] request;
-  private final long measureFrom;
-  private final Histogram latency = Latency.histogram();
-  private final Histogram sendLag = Latency.histogram();
-  private final Map<Integer, Long> statuses = new TreeMap<>();
+  private final long start;
+  private final long period;
+  /*
+   * What each request saw, by its number: warm-up and measured requests run the very same code, and the split is
+   * made after the run. (A branch on "measuring yet?" in the hot loops made the JIT deoptimize them at the start
+   * of the measured part, which once showed up as a second-long stall of the generator.)
+   */
+  private final long[] latencies;
+  private final long[] sendLags;
+  private final short[] statuses;
   private final AtomicInteger answered = new AtomicInteger();
-  private long measured;
-  private long failed;
   private volatile long lastAnswer;
 
-  /** One keep-alive connection: the scheduled start of each request in flight, oldest first. */
+  /** One keep-alive connection: the number of each request in flight, oldest first. */
   private static final class Connection {
     final SocketChannel channel;
-    final ConcurrentLinkedQueue<Long> inFlight = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<Integer> inFlight = new ConcurrentLinkedQueue<>();
     final AtomicInteger pending = new AtomicInteger();
     final ByteBuffer in = ByteBuffer.allocate(1 << 20);
 
@@ -52,10 +61,14 @@ final class OpenLoopLoad {
     }
   }
 
-  private OpenLoopLoad(Connection[] connections, byte[] request, long measureFrom) {
+  private OpenLoopLoad(Connection[] connections, byte[] request, long start, long period, int total) {
     this.connections = connections;
     this.request = request;
-    this.measureFrom = measureFrom;
+    this.start = start;
+    this.period = period;
+    this.latencies = new long[total];
+    this.sendLags = new long[total];
+    this.statuses = new short[total];
   }
 
   static HttpLoad.Result run(String url, String key, int connectionCount, double rate, double warmupSeconds,
@@ -74,50 +87,65 @@ final class OpenLoopLoad {
       channel.register(selector, SelectionKey.OP_READ, connections[i]);
     }
     long period = Math.round(1e9 / rate);
-    long total = (long) ((warmupSeconds + seconds) * rate);
+    int warmup = (int) (warmupSeconds * rate);
+    int total = warmup + (int) (seconds * rate);
     long start = System.nanoTime() + 100_000_000L;
-    OpenLoopLoad load = new OpenLoopLoad(connections, head.getBytes(StandardCharsets.US_ASCII),
-        start + (long) (warmupSeconds * 1e9));
+    long epochMillisAtStart = System.currentTimeMillis() + 100;
+    OpenLoopLoad load = new OpenLoopLoad(connections, head.getBytes(StandardCharsets.US_ASCII), start, period, total);
     Thread reader = new Thread(() -> load.read(selector, total), "open-loop-reader");
     reader.setDaemon(true);
     reader.start();
-    load.pace(start, period, total);
-    long end = start + total * period;
+    load.pace(total);
     reader.join(30_000);
     selector.close();
     for (Connection connection : connections) {
       connection.channel.close();
     }
     synchronized (load) {
-      long unanswered = total - load.answered.get();
-      if (unanswered > 0) {
-        load.statuses.merge(0, unanswered, Long::sum);
+      long end = start + total * period;
+      load.printSlowWindows(warmup, epochMillisAtStart);
+      if (System.getenv("BENCH_LOAD_ALL_WINDOWS") != null) {
+        load.printSlowWindows(0, epochMillisAtStart);
       }
-      return new HttpLoad.Result(load.measured + unanswered, load.failed + unanswered,
-          (Math.max(end, load.lastAnswer) - load.measureFrom) / 1e9, load.latency.copy(), new TreeMap<>(load.statuses),
-          load.sendLag.copy());
+      return load.result(warmup, (Math.max(end, load.lastAnswer) - (start + warmup * period)) / 1e9);
     }
   }
 
+  /** The measured requests (from number {@code from} on); an unanswered request counts as status 0. */
+  private HttpLoad.Result result(int from, double seconds) {
+    Histogram latency = Latency.histogram();
+    Histogram sendLag = Latency.histogram();
+    Map<Integer, Long> counts = new TreeMap<>();
+    long failed = 0;
+    for (int i = from; i < statuses.length; i++) {
+      counts.merge((int) statuses[i], 1L, Long::sum);
+      if (statuses[i] / 100 != 2) {
+        failed++;
+      }
+      if (statuses[i] != 0) {
+        latency.recordValue(Math.min(latencies[i], latency.getHighestTrackableValue()));
+      }
+      sendLag.recordValue(Math.min(sendLags[i], sendLag.getHighestTrackableValue()));
+    }
+    return new HttpLoad.Result(statuses.length - from, failed, seconds, latency, counts, sendLag);
+  }
+
   /** Writes request i at start + i·period (all that are due, when it wakes late), each on the least busy connection. */
-  private void pace(long start, long period, long total) throws IOException {
+  private void pace(int total) throws IOException {
     ByteBuffer out = ByteBuffer.wrap(request);
-    long next = 0;
+    int next = 0;
     while (next < total) {
       long now = System.nanoTime();
-      long due = Math.min(total, (now - start) / period + 1);
+      int due = (int) Math.min(total, (now - start) / period + 1);
       if (due <= next) {
         LockSupport.parkNanos(start + next * period - now);
         continue;
       }
       for (; next < due; next++) {
-        long scheduled = start + next * period;
         Connection connection = leastBusy();
-        connection.inFlight.add(scheduled);
+        connection.inFlight.add(next);
         connection.pending.incrementAndGet();
-        if (scheduled >= measureFrom) {
-          sendLag.recordValue(Math.max(0, now - scheduled));
-        }
+        sendLags[next] = Math.max(0, now - (start + next * period));
         out.clear();
         while (out.hasRemaining()) {
           if (connection.channel.write(out) == 0) {
@@ -142,7 +170,7 @@ final class OpenLoopLoad {
     return best;
   }
 
-  private void read(Selector selector, long total) {
+  private void read(Selector selector, int total) {
     try {
       while (answered.get() < total && selector.isOpen()) {
         selector.select(1_000);
@@ -187,21 +215,37 @@ final class OpenLoopLoad {
   }
 
   private void answer(Connection connection, int status, long now) {
-    Long scheduled = connection.inFlight.poll();
+    Integer number = connection.inFlight.poll();
     connection.pending.decrementAndGet();
     answered.incrementAndGet();
     lastAnswer = now;
-    if (scheduled == null || scheduled < measureFrom) {
+    if (number == null) {
       return;
     }
-    synchronized (this) {
-      measured++;
-      statuses.merge(status, 1L, Long::sum);
-      if (status / 100 != 2) {
-        failed++;
-      }
-      latency.recordValue(Math.min(now - scheduled, latency.getHighestTrackableValue()));
+    // written by this thread only, read after it has been joined
+    latencies[number] = now - (start + number * period);
+    statuses[number] = (short) status;
+  }
+
+  /** The ten 100 ms windows of the measured part whose requests waited longest (over 10 ms), by wall-clock start. */
+  private void printSlowWindows(int from, long epochMillisAtStart) {
+    int windows = (int) ((statuses.length - from) * period / WINDOW_NANOS) + 1;
+    long[] worst = new long[windows];
+    for (int i = from; i < statuses.length; i++) {
+      int window = (int) ((i - from) * period / WINDOW_NANOS);
+      worst[window] = Math.max(worst[window], statuses[i] == 0 ? Long.MAX_VALUE : latencies[i]);
     }
+    long measuredFromMillis = epochMillisAtStart + from * period / 1_000_000;
+    StringBuilder line = new StringBuilder();
+    IntStream.range(0, windows).boxed()
+        .filter(w -> worst[w] > 10_000_000L)
+        .sorted((a, b) -> Long.compare(worst[b], worst[a]))
+        .limit(10)
+        .sorted()
+        .forEach(w -> line.append(String.format(" %s %s;",
+            LocalTime.ofInstant(Instant.ofEpochMilli(measuredFromMillis + w * WINDOW_NANOS / 1_000_000), ZoneOffset.UTC),
+            worst[w] == Long.MAX_VALUE ? "unanswered" : String.format("%.1f ms", worst[w] / 1e6))));
+    System.out.println("slow 100 ms windows (worst latency over 10 ms, UTC):" + (line.length() == 0 ? " none" : line));
   }
 
   private static int contentLength(String header) {
