@@ -7,6 +7,7 @@
 # usage: bench/gateway.sh [rate=10000] [seconds=20] [connections=16]
 # BENCH_SERVER_JAVA_OPTS: extra JVM options for the servers, e.g. to profile the gateway:
 #   BENCH_SERVER_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/gw.jfr,settings=profile' bench/gateway.sh
+# BENCH_EVENT_LOOPS=1: the gateway and the consumer on one event-loop thread (shows what the hand-off between threads costs)
 # BENCH_SERVER_CPUS / BENCH_LOAD_CPUS: pin the servers' JVM / the load generator to these CPUs (taskset -c), e.g. 0 and 1
 # The servers' GC and safepoint log (wall-clock times) is kept beside the output, to match the generator's slow windows.
 source "$(dirname "$0")/lib.sh"

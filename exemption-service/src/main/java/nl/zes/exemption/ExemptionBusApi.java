@@ -65,7 +65,7 @@ final class ExemptionBusApi {
 
   Future<Void> register(Municipalities municipalities, AccessIndex index, AccessService access,
       VehicleImports imports, ExemptionLifecycle exemptions, DayExemptions dayExemptions) {
-    on(Addresses.EXEMPTIONS_MUNICIPALITIES, m -> Future.succeededFuture(Reply.ok(municipalities.listJson())));
+    on(Addresses.EXEMPTIONS_MUNICIPALITIES, m -> Future.succeededFuture(Reply.handedOver(municipalities.listJson())));
     on(Addresses.EXEMPTIONS_MUNICIPALITIES_PUT, m -> {
       JsonObject request = Fields.object(m.body());
       JsonObject body = Fields.optionalObject(request, "body");
