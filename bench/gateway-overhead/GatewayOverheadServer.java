@@ -35,15 +35,13 @@ public final class GatewayOverheadServer {
 
     LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), pgPort, false);
     postgres.createDatabase("zes");
-    // both on the transport ./zes up gives the suite (epoll on Linux)
-    VertxOptions options = new VertxOptions().setPreferNativeTransport(true);
+    VertxOptions options = new VertxOptions();
     if (System.getenv("BENCH_EVENT_LOOPS") != null) {
       options.setEventLoopPoolSize(Integer.parseInt(System.getenv("BENCH_EVENT_LOOPS")));
     }
     Vertx vertx = Metrics.vertxBuilder(options).build();
     // the baseline pays for nothing the gateway does, metrics included: a Vert.x of its own without them
-    Vertx bare = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
-    System.out.println("transport: gateway " + vertx.isNativeTransportEnabled() + ", bare " + bare.isNativeTransportEnabled());
+    Vertx bare = Vertx.vertx();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         bare.close().await(10, TimeUnit.SECONDS);

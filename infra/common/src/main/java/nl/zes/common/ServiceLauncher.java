@@ -61,8 +61,6 @@ public final class ServiceLauncher {
 
       @Override
       public VertxBuilder createVertxBuilder(VertxOptions options) {
-        // epoll on Linux (netty-transport-native-epoll is on the class path), NIO elsewhere
-        options.setPreferNativeTransport(true);
         if (cluster == null) {
           return builder.apply(options);
         }
