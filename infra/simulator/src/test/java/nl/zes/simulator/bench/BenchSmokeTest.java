@@ -31,6 +31,31 @@ class BenchSmokeTest {
   }
 
   @Test
+  void openLoopLoadAnswersEveryScheduledRequestAndCountsOnlyTheMeasuredOnes() throws Exception {
+    BareHttpServer server = BareHttpServer.start(0, 300);
+    try {
+      HttpLoad.Result result = HttpLoad.paced("http://127.0.0.1:" + server.port() + "/x", "a-key", 4, 2_000, 0.5, 1);
+      assertThat(result.requests()).isEqualTo(2_000);
+      assertThat(result.statuses()).containsExactly(java.util.Map.entry(200, 2_000L));
+      assertThat(result.errors()).isZero();
+      assertThat(result.latency().getTotalCount()).isEqualTo(2_000);
+      assertThat(result.sendLag().getTotalCount()).isEqualTo(2_000);
+      assertThat(result.seconds()).isBetween(0.9, 10.0);
+    } finally {
+      server.close().await();
+    }
+  }
+
+  @Test
+  void openLoopLoadCountsErrorAnswers() throws Exception {
+    try (FakeZesAccess zes = FakeZesAccess.start()) {
+      HttpLoad.Result result = HttpLoad.paced(zes.baseUrl() + "/no-such-path", null, 2, 500, 0.2, 1);
+      assertThat(result.statuses()).containsExactly(java.util.Map.entry(404, 500L));
+      assertThat(result.errors()).isEqualTo(500);
+    }
+  }
+
+  @Test
   void accessOverHttpWithPlatesInTurn() throws Exception {
     try (FakeZesAccess zes = FakeZesAccess.start()) {
       HttpLoad.Result result = HttpLoad.run(zes.baseUrl() + "/api/v1/access?plate={plate}&municipality=GM0344",
