@@ -25,28 +25,17 @@ public final class VehicleAssembler {
      * @param bodies  its body rows, in any order
      */
     public static Vehicle assemble(VehicleRow vehicle, Collection<FuelRow> fuels, Collection<BodyRow> bodies) {
-        List<FuelRow> ordered = new ArrayList<>(fuels);
-        ordered.sort(Comparator.comparingInt(FuelRow::sequence));
-        List<String> fuelNames = new ArrayList<>(ordered.size());
-        for (FuelRow fuel : ordered) {
-            requireSamePlate(vehicle.plate(), fuel.plate());
-            fuelNames.add(fuel.fuel());
-        }
+        List<FuelRow> ordered = inSequence(vehicle.plate(), fuels);
         Set<String> bodyCodes = new HashSet<>();
         Set<String> remarkCodes = new HashSet<>();
-        for (BodyRow body : bodies) {
-            requireSamePlate(vehicle.plate(), body.plate());
-            addIfPresent(bodyCodes, body.bodyCode());
-            addIfPresent(bodyCodes, body.europeanBodyType());
-            addIfPresent(remarkCodes, body.remarkCode());
-        }
+        addBodies(vehicle.plate(), bodies, bodyCodes, remarkCodes);
         VehicleKind kind = kindOf(vehicle);
         return new Vehicle(
                 vehicle.plate(),
                 vehicle.euCategory().isEmpty() ? null : vehicle.euCategory(),
                 kind,
                 kind == VehicleKind.TRUCK && "opleggertrekker".equalsIgnoreCase(vehicle.bodyStyle()),
-                fuelNames,
+                fuelNames(ordered),
                 emissionClassOf(ordered),
                 vehicle.firstAdmission(),
                 vehicle.firstRegistrationNl(),
@@ -67,14 +56,8 @@ public final class VehicleAssembler {
 
     /** The vehicle with exactly these fuel rows (all of them, in any order). */
     public static Vehicle withFuels(Vehicle before, Collection<FuelRow> fuels) {
-        List<FuelRow> ordered = new ArrayList<>(fuels);
-        ordered.sort(Comparator.comparingInt(FuelRow::sequence));
-        List<String> fuelNames = new ArrayList<>(ordered.size());
-        for (FuelRow fuel : ordered) {
-            requireSamePlate(before.plate(), fuel.plate());
-            fuelNames.add(fuel.fuel());
-        }
-        return new Vehicle(before.plate(), before.category(), before.kind(), before.tractorUnit(), fuelNames,
+        List<FuelRow> ordered = inSequence(before.plate(), fuels);
+        return new Vehicle(before.plate(), before.category(), before.kind(), before.tractorUnit(), fuelNames(ordered),
                 emissionClassOf(ordered), before.firstAdmission(), before.firstRegistrationNl(), before.bodyCodes(),
                 before.remarkCodes(), before.maximumMassKg());
     }
@@ -83,15 +66,39 @@ public final class VehicleAssembler {
     public static Vehicle withBodies(Vehicle before, Collection<BodyRow> bodies) {
         Set<String> bodyCodes = new HashSet<>(before.bodyCodes());
         Set<String> remarkCodes = new HashSet<>(before.remarkCodes());
+        addBodies(before.plate(), bodies, bodyCodes, remarkCodes);
+        return new Vehicle(before.plate(), before.category(), before.kind(), before.tractorUnit(), before.fuels(),
+                before.emissionClass(), before.firstAdmission(), before.firstRegistrationNl(), bodyCodes, remarkCodes,
+                before.maximumMassKg());
+    }
+
+    /** The plate's fuel rows in their RDW sequence. */
+    private static List<FuelRow> inSequence(String plate, Collection<FuelRow> fuels) {
+        List<FuelRow> ordered = new ArrayList<>(fuels);
+        ordered.sort(Comparator.comparingInt(FuelRow::sequence));
+        for (FuelRow fuel : ordered) {
+            requireSamePlate(plate, fuel.plate());
+        }
+        return ordered;
+    }
+
+    private static List<String> fuelNames(List<FuelRow> ordered) {
+        List<String> names = new ArrayList<>(ordered.size());
+        for (FuelRow fuel : ordered) {
+            names.add(fuel.fuel());
+        }
+        return names;
+    }
+
+    /** Adds the body and remark codes of the plate's body rows. */
+    private static void addBodies(String plate, Collection<BodyRow> bodies, Set<String> bodyCodes,
+            Set<String> remarkCodes) {
         for (BodyRow body : bodies) {
-            requireSamePlate(before.plate(), body.plate());
+            requireSamePlate(plate, body.plate());
             addIfPresent(bodyCodes, body.bodyCode());
             addIfPresent(bodyCodes, body.europeanBodyType());
             addIfPresent(remarkCodes, body.remarkCode());
         }
-        return new Vehicle(before.plate(), before.category(), before.kind(), before.tractorUnit(), before.fuels(),
-                before.emissionClass(), before.firstAdmission(), before.firstRegistrationNl(), bodyCodes, remarkCodes,
-                before.maximumMassKg());
     }
 
     /**

@@ -109,14 +109,12 @@ final class OpenLoopLoad {
     for (Connection connection : connections) {
       connection.channel.close();
     }
-    synchronized (load) {
-      long end = start + total * period;
-      load.printSlowWindows(warmup, epochMillisAtStart);
-      if (System.getenv("BENCH_LOAD_ALL_WINDOWS") != null) {
-        load.printSlowWindows(0, epochMillisAtStart);
-      }
-      return load.result(warmup, (Math.max(end, load.lastAnswer) - (start + warmup * period)) / 1e9);
+    long end = start + total * period;
+    load.printSlowWindows(warmup, epochMillisAtStart);
+    if (System.getenv("BENCH_LOAD_ALL_WINDOWS") != null) {
+      load.printSlowWindows(0, epochMillisAtStart);
     }
+    return load.result(warmup, (Math.max(end, load.lastAnswer) - (start + warmup * period)) / 1e9);
   }
 
   /** The measured requests (from number {@code from} on); an unanswered request counts as status 0. */
